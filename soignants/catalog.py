@@ -1,0 +1,70 @@
+"""What the content holds: fiches and testimonies with their front matter, and who cites what."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+import re
+
+from . import DOCS_DIR
+from .frontmatter import read_page
+
+CITATION = re.compile(r"\[@([A-Za-z][A-Za-z0-9_-]*)\]")
+PARTS = {"cabinet": "Le cabinet", "soignant": "Le soignant"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    src_uri: str  # path from docs/, e.g. "fiches/soignant/medecin-traitant.md"
+    meta: dict
+    cited_keys: tuple  # front-matter sources first, then inline citations, no duplicates
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title", self.src_uri)
+
+
+def is_translation(path: Path) -> bool:
+    """`page.en.md` is the English edition of `page.md` (static-i18n suffix layout)."""
+    return len(path.suffixes) >= 2 and path.suffixes[-2] in (".en",)
+
+
+def _entries(folder: str, docs_dir: Path) -> list[Entry]:
+    entries = []
+    for path in sorted((docs_dir / folder).rglob("*.md")):
+        if path.name.startswith("index.") or is_translation(path):
+            continue
+        page = read_page(path)
+        inline = CITATION.findall(page.body)
+        keys = list(dict.fromkeys([*page.meta.get("sources", []), *inline]))
+        entries.append(Entry(path.relative_to(docs_dir).as_posix(), page.meta, tuple(keys)))
+    return entries
+
+
+@lru_cache(maxsize=None)
+def fiches(docs_dir: Path = DOCS_DIR) -> tuple[Entry, ...]:
+    return tuple(_entries("fiches", docs_dir))
+
+
+@lru_cache(maxsize=None)
+def testimonies(docs_dir: Path = DOCS_DIR) -> tuple[Entry, ...]:
+    return tuple(_entries("temoignages", docs_dir))
+
+
+def fiches_of_part(part: str, docs_dir: Path = DOCS_DIR) -> list[Entry]:
+    return sorted((f for f in fiches(docs_dir) if f.meta.get("partie") == part),
+                  key=lambda f: f.title.lower())
+
+
+def citing_pages(docs_dir: Path = DOCS_DIR) -> dict[str, list[Entry]]:
+    """Bibliography key -> the fiches and testimonies that cite it."""
+    cited: dict[str, list[Entry]] = {}
+    for entry in (*fiches(docs_dir), *testimonies(docs_dir)):
+        for key in entry.cited_keys:
+            cited.setdefault(key, []).append(entry)
+    return cited
+
+
+def clear_cache() -> None:
+    """`mkdocs serve` rebuilds in the same process: forget what was read last time."""
+    fiches.cache_clear()
+    testimonies.cache_clear()
