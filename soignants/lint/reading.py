@@ -1,0 +1,77 @@
+"""Read a file as the text an editor meant, or say in French why it is not text."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .report import ERROR, Problem
+
+# Signatures of the files an editor might drop or rename by mistake.
+MAGIC = [
+    (b"\x89PNG", "une image PNG"),
+    (b"\xff\xd8\xff", "une image JPEG"),
+    (b"GIF8", "une image GIF"),
+    (b"RIFF", "un fichier image ou son (WebP, WAV)"),
+    (b"%PDF", "un document PDF"),
+    (b"PK\x03\x04", "une archive ZIP ou un document Word/LibreOffice"),
+    (b"\xd0\xcf\x11\xe0", "un ancien document Word ou Excel"),
+    (b"ID3", "un fichier son MP3"),
+    (b"OggS", "un fichier son OGG"),
+    (b"{\\rtf", "un document RTF"),
+]
+
+
+@dataclass
+class Text:
+    text: str | None  # None when the file is not readable text
+    problems: list
+
+
+def what_binary(data: bytes) -> str | None:
+    """A French description of a binary file, or None if the bytes look like text."""
+    for signature, name in MAGIC:
+        if data.startswith(signature):
+            return name
+    if b"\x00" in data[:8192]:
+        return "un fichier binaire (il contient des octets nuls)"
+    return None
+
+
+def read_text(path: Path, shown: str) -> Text:
+    """Read a text file; empty, binary or non-UTF-8 content becomes a problem, never an exception."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Text(None, [Problem(shown, 1, "fichier-illisible",
+                                   f"impossible de lire le fichier ({error.strerror or error}) ; "
+                                   "vérifiez qu'il existe et qu'il n'est pas ouvert ailleurs")])
+    binary = what_binary(data)
+    if binary:
+        return Text(None, [Problem(shown, 1, "fichier-binaire",
+                                   f"ce fichier n'est pas du texte : il ressemble à {binary} ; "
+                                   "remettez le bon fichier texte, ou placez l'image ou le document dans "
+                                   "docs/assets/ avec sa vraie extension")])
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # an UTF-8 byte-order mark, as some Windows editors write: harmless
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = " (il semble enregistré en Windows-1252 ou Latin-1)"
+        except UnicodeDecodeError:
+            pass
+        return Text(None, [Problem(shown, line, "encodage",
+                                   f"le fichier n'est pas en UTF-8{guess} : octet 0x{data[error.start]:02X} "
+                                   "illisible ; réenregistrez-le en UTF-8 (dans l'éditeur : Enregistrer sous… "
+                                   "> Encodage : UTF-8)")])
+    if not text.strip():
+        return Text(None, [Problem(shown, 1, "fichier-vide",
+                                   "le fichier est vide ; écrivez son contenu (en partant du modèle) "
+                                   "ou supprimez-le")])
+    return Text(text, [])
+
+
+def problem(shown: str, line: int, code: str, message: str, severity: str = ERROR) -> Problem:
+    return Problem(shown, line, code, message, severity)

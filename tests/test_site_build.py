@@ -1,0 +1,194 @@
+"""The foundation: the site builds strictly, holds every section and fiche, loads nothing from
+another host, works under a subpath, and shows the help strip from the data file everywhere."""
+
+import json
+import re
+from urllib.request import urlopen
+from urllib.error import HTTPError
+
+import pytest
+
+from soignants import catalog, help_data, site_checks
+from soignants.folding import fold
+from soignants.frontmatter import split_front_matter
+from soignants.render import HELP_MARKER
+
+SECTIONS = ["", "aide/", "fiches/", "fiches/cabinet/", "fiches/soignant/", "temoignages/",
+            "bibliographie/", "a-propos/", "a-propos/confidentialite/", "a-propos/accessibilite/",
+            "a-propos/contribuer/"]
+
+
+def page_location(src_uri: str) -> str:
+    return src_uri[: -len(".md")] + "/"
+
+
+def read(site_root, location):
+    return (site_root / location / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_build_prints_no_warning(build_log):
+    assert "WARNING" not in build_log and "ERROR" not in build_log, build_log
+
+
+def test_the_two_model_fiches_are_in_place():
+    titles = {f.title for f in catalog.fiches()}
+    assert "Épuisement professionnel : repérer, en parler, se faire aider" in titles
+    assert "Trouver son médecin traitant quand on est soignant" in titles
+
+
+@pytest.mark.parametrize("location", SECTIONS)
+def test_every_section_is_built_with_a_description(site_root, location):
+    soup = site_checks.parse(read(site_root, location))
+    assert soup.find("h1") is not None
+    assert soup.find("meta", attrs={"name": "description"})["content"].strip()
+
+
+def test_every_fiche_and_testimony_is_built_in_the_nav_and_in_the_french_index(site_root):
+    index = json.loads((site_root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {doc["location"] for doc in index["docs"]}
+    entries = [*catalog.fiches(), *catalog.testimonies()]
+    assert len(catalog.fiches()) >= 2 and catalog.testimonies()
+    for entry in entries:
+        location = page_location(entry.src_uri)
+        page = site_checks.parse(read(site_root, location))
+        assert page.find("h1").get_text(strip=True).startswith(entry.title[:20])
+        assert location in indexed, f"{location} absent de l'index de recherche"
+        section_index = location.rsplit("/", 2)[0] + "/"
+        nav = site_checks.parse(read(site_root, section_index)).find("nav", class_="md-nav--primary")
+        hrefs = {a["href"].rstrip("/").split("/")[-1] for a in nav.find_all("a", href=True)}
+        assert location.rstrip("/").split("/")[-1] in hrefs, f"{location} absent de la navigation"
+
+
+def test_part_indexes_list_each_of_their_fiches(site_root):
+    for part in catalog.PARTS:
+        body = site_checks.parse(read(site_root, f"fiches/{part}/")).find("article")
+        linked = {a["href"].rstrip("/").split("/")[-1] for a in body.find_all("a", href=True)}
+        for fiche in catalog.fiches_of_part(part):
+            assert fiche.src_uri.split("/")[-1][:-3] in linked
+
+
+def test_no_page_stylesheet_or_script_loads_from_another_host(site_root, html_pages):
+    offenders = []
+    for page in html_pages:
+        soup = site_checks.parse(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.name}: {url}" for url in site_checks.html_resources(soup)
+                      if site_checks.is_other_host(url)]
+    for css in site_root.rglob("*.css"):
+        offenders += [f"{css.name}: {url}" for url in site_checks.css_resources(css.read_text(encoding="utf-8"))
+                      if site_checks.is_other_host(url)]
+    assert html_pages and not offenders, offenders
+
+
+def test_the_theme_is_not_told_to_fetch_anything_at_run_time(site_root):
+    # repo_url makes Material fetch repository statistics from another host; fonts, Google ones.
+    config = site_checks.parse(read(site_root, "")).find("script", id="__config")
+    assert config is not None
+    assert "repo_url" not in config.get_text()
+    home = read(site_root, "")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+
+
+def test_the_checker_sees_an_external_resource_when_there_is_one():
+    soup = site_checks.parse('<link rel="stylesheet" href="https://cdn.example/x.css">'
+                             '<img srcset="//img.example/a.png 2x"><div style="background:url(http://t.example/p)">')
+    found = [u for u in site_checks.html_resources(soup) if site_checks.is_other_host(u)]
+    assert len(found) == 3
+
+
+def test_every_internal_link_asset_and_anchor_answers_200_under_a_subpath(site_root, site_url):
+    # Statically: every href/src of every built page resolves to a file and an anchor.
+    assert site_checks.internal_link_problems(site_root, site_url) == []
+    # And over HTTP, the way a static host serves it, for every distinct target.
+    targets = set()
+    for page in site_root.rglob("*.html"):
+        here = site_url if page.name == "404.html" else site_checks.page_url(site_root, page, site_url)
+        soup = site_checks.parse(page.read_text(encoding="utf-8"))
+        for ref in [*site_checks.links(soup), *site_checks.html_resources(soup)]:
+            if ref.startswith(("tel:", "mailto:", "data:")) or site_checks.is_other_host(ref):
+                continue
+            from urllib.parse import urljoin
+            targets.add(urljoin(here, ref).split("#")[0])
+    failures = []
+    for url in sorted(targets):
+        try:
+            with urlopen(url, timeout=10) as answer:
+                answer.read()
+                status = answer.status
+        except HTTPError as error:
+            status = error.code
+        if status != 200:
+            failures.append(f"{status} {url}")
+    assert len(targets) > 50 and failures == []
+
+
+def test_help_strip_is_on_every_page_with_tel_links_from_the_data_file(html_pages):
+    expected = [(e["telephone"], help_data.tel_uri(e["telephone"])) for e in help_data.strip_entries()]
+    assert len(expected) >= 3
+    for page in html_pages:
+        strip = site_checks.parse(page.read_text(encoding="utf-8")).find(class_="ss-bandeau")
+        assert strip is not None, f"pas de bandeau d'aide dans {page}"
+        assert strip.get("aria-label")
+        shown = [(a.find("strong").get_text(strip=True), a["href"])
+                 for a in strip.find_all("a", href=re.compile("^tel:"))]
+        assert shown == expected, page
+
+
+def test_no_help_number_is_typed_by_hand_in_templates_or_pages():
+    numbers = [re.sub(r"\D", "", e["telephone"]) for e in help_data.structures() if len(re.sub(r"\D", "", e["telephone"])) >= 4]
+    root = catalog.DOCS_DIR.parent
+    sources = [*root.joinpath("overrides").rglob("*.html"), *root.joinpath("docs").rglob("*.md")]
+    for path in sources:
+        # Search keywords in the front matter may hold a number a reader types; the body may not.
+        text = HELP_MARKER.sub("", split_front_matter(path.read_text(encoding="utf-8")).body)
+        for number in numbers:
+            spaced = re.compile(r"\b" + r"\s?".join(number) + r"\b")
+            assert not spaced.search(text), f"{path}: numéro {number} écrit à la main"
+
+
+def test_tel_uri_dials_french_numbers_internationally():
+    assert help_data.tel_uri("0 805 23 23 36") == "tel:+33805232336"
+    assert help_data.tel_uri("0800 288 038") == "tel:+33800288038"
+    assert help_data.tel_uri("3114") == "tel:3114"
+    assert help_data.tel_uri("15") == "tel:15"
+
+
+def test_root_404_is_french_and_english_fallbacks_keep_french_lang(site_root):
+    page_404 = (site_root / "404.html").read_text(encoding="utf-8")
+    assert page_404.lstrip().startswith("<!doctype html>\n<html lang=\"fr\"")
+    fiche = page_location(catalog.fiches()[0].src_uri)
+    fallback = read(site_root, "en/" + fiche)
+    assert '<html lang="fr"' in fallback
+    assert "Not translated yet" in fallback
+    assert '<html lang="en"' in read(site_root, "en/")
+
+
+def test_no_alternate_link_makes_the_theme_fetch_a_missing_sitemap(html_pages):
+    for page in html_pages:
+        soup = site_checks.parse(page.read_text(encoding="utf-8"))
+        assert not soup.find("link", rel="alternate", hreflang=True), page
+
+
+def test_fiche_pages_show_draft_notice_and_review_dates(site_root):
+    from soignants.bibliography import date_fr
+    for fiche in catalog.fiches():
+        article = site_checks.parse(read(site_root, page_location(fiche.src_uri))).find("article")
+        text = article.get_text(" ", strip=True)
+        footer = article.find(class_="ss-fiche-pied").get_text(" ", strip=True)
+        assert date_fr(fiche.meta["derniere_relecture"]) in footer
+        assert date_fr(fiche.meta["prochaine_relecture"]) in footer
+        if fiche.meta["statut"] == "brouillon":
+            assert "Fiche en attente de relecture par le comité éditorial" in text
+            assert "brouillon" in footer
+
+
+def test_search_index_folds_accents_and_carries_reader_keywords(site_root):
+    index = json.loads((site_root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "folded" in index["config"]["fields"] and "keywords" in index["config"]["fields"]
+    docs = {d["location"]: d for d in index["docs"]}
+    fiche = next(f for f in catalog.fiches() if f.meta.get("mots_cles"))
+    doc = docs[page_location(fiche.src_uri)]
+    for word in fiche.meta["mots_cles"]:
+        assert fold(word) in doc["keywords"]
+    assert all("é" not in d.get("folded", "") for d in index["docs"])
+    # French pages are not indexed twice through the English edition's fallback copies.
+    assert not any(loc.startswith("en/" + page_location(fiche.src_uri)) for loc in docs)
