@@ -25,6 +25,8 @@ class YamlLines:
         #: (path of the duplicated key, file line of its second occurrence)
         self.duplicates: list[tuple[tuple, int]] = []
         node = yaml.compose(text, Loader=TextDateLoader)
+        #: the document's top node (None for an empty text), to tell a mapping from a list
+        self.root = node
         if node is not None:
             self._walk(node, (), set())
 

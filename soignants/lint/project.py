@@ -1,0 +1,117 @@
+"""Where the content lives, what day it is, and what the data files say (read once per run).
+
+The check runs on the real project by default; tests point it at a small project in a temporary
+folder and choose the day, so that « the review date is past » does not depend on the calendar.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
+from ..catalog import is_translation
+from ..yamlfile import load_yaml_text
+from .report import display_path
+
+FICHE = "fiche"
+TEMOIGNAGE = "temoignage"
+PAGE = "page"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path = PROJECT_ROOT
+    docs_dir: Path = DOCS_DIR
+    aide_file: Path = DATA_DIR / "aide.yml"
+    bib_file: Path = DATA_DIR / "bibliographie.yml"
+    today: date = field(default_factory=date.today)
+
+    @classmethod
+    def at(cls, root: Path, today: date | None = None) -> "Project":
+        """A project laid out like ours (docs/, data/aide.yml, data/bibliographie.yml) under `root`."""
+        root = Path(root)
+        return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
+                   bib_file=root / "data" / "bibliographie.yml", today=today or date.today())
+
+
+def page_kind(project: Project, path: Path) -> str:
+    """`fiche` for docs/fiches/*/*.md, `temoignage` for docs/temoignages/*.md, else `page`."""
+    try:
+        parts = Path(path).resolve().relative_to(project.docs_dir.resolve()).parts
+    except ValueError:
+        return PAGE
+    name = parts[-1]
+    if name.startswith("index.") or is_translation(Path(name)) or not name.endswith(".md"):
+        return PAGE
+    if len(parts) == 3 and parts[0] == "fiches":
+        return FICHE
+    if len(parts) == 2 and parts[0] == "temoignages":
+        return TEMOIGNAGE
+    return PAGE
+
+
+def _load_quietly(path: Path):
+    """The data of a YAML file, or None if it is unreadable (its own check reports why)."""
+    try:
+        data = load_yaml_text(Path(path).read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 - any failure here is reported by the file's own check
+        return None
+    return data if isinstance(data, dict) else None
+
+
+class Context:
+    """One run of the check: the project plus what is read once and shared by all files."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self._anchors: dict[Path, set | None] = {}
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.project.root)
+
+    def docs_relative(self, path: Path) -> str | None:
+        """`fiches/soignant/x.md` for a file under docs/, else None."""
+        try:
+            return Path(path).resolve().relative_to(self.project.docs_dir.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    @cached_property
+    def help_ids(self) -> set[str] | None:
+        """Ids of data/aide.yml, or None when the file cannot be read."""
+        data = _load_quietly(self.project.aide_file)
+        if data is None or not isinstance(data.get("structures"), list):
+            return None
+        return {str(e["id"]) for e in data["structures"] if isinstance(e, dict) and "id" in e}
+
+    @cached_property
+    def references(self) -> dict[str, dict] | None:
+        """Bibliography references by key, or None when the file cannot be read."""
+        data = _load_quietly(self.project.bib_file)
+        if data is None or not isinstance(data.get("references"), list):
+            return None
+        return {str(r["id"]): r for r in data["references"] if isinstance(r, dict) and "id" in r}
+
+    @cached_property
+    def themes(self) -> set[str] | None:
+        data = _load_quietly(self.project.bib_file)
+        if data is None or not isinstance(data.get("themes"), list):
+            return None
+        return {str(t["id"]) for t in data["themes"] if isinstance(t, dict) and "id" in t}
+
+    @cached_property
+    def markdown_files(self) -> list[str]:
+        """Every page under docs/, as paths from docs/ (for « did you mean » suggestions)."""
+        docs = self.project.docs_dir
+        if not docs.is_dir():
+            return []
+        return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                      if not any(part.startswith(".") for part in p.relative_to(docs).parts))
+
+    def anchors(self, path: Path, compute) -> set | None:
+        """Anchors of a page, computed once per run by `compute(path)`."""
+        key = Path(path).resolve()
+        if key not in self._anchors:
+            self._anchors[key] = compute(key)
+        return self._anchors[key]
