@@ -1,0 +1,152 @@
+"""Relative links between pages: the file exists under docs/, the `#anchor` exists in it.
+
+Pages use the suffix layout of mkdocs-static-i18n: `x.md` is the French page, `x.en.md` its
+English edition; a link is always written to `x.md`. From an English page it resolves to
+`x.en.md` when that exists, else to the French page (the fallback); from a French page, `x.md`
+must exist.
+Anchors are the heading ids that Python-Markdown's `toc` gives (accents removed: « Repérer /
+comprendre » -> `#reperer-comprendre`), ids written by hand, and `#ref-KEY` for a reference the
+target page cites (its « Références citées ») or lists (a bibliography theme page).
+"""
+
+import difflib
+from pathlib import Path
+import posixpath
+import re
+from urllib.parse import unquote
+
+from ..catalog import CITATION, is_translation
+from ..render import BLOCK_MARKER
+from .front_matter import read_front_matter
+from .markdown_text import LineIndex, explicit_ids, heading_ids, headings, links, mask
+from .project import FICHE, TEMOIGNAGE, Context, page_kind
+from .reading import read_text
+from .report import Problem
+
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+GENERATED_HEADINGS = {"fr": "references-citees", "en": "references"}
+
+
+def _language(path: Path) -> str:
+    return "en" if is_translation(path) else "fr"
+
+
+def page_anchors(ctx: Context, path: Path) -> set[str] | None:
+    """Every anchor a page will have once built, or None if it cannot be read."""
+    text = read_text(path, "").text
+    if text is None:
+        return None
+    kind = page_kind(ctx.project, path)
+    front, _ = read_front_matter(text, kind, "")
+    masked = mask(front.body)
+    taken = explicit_ids(masked)
+    anchors = set(taken) | set(heading_ids(headings(masked), taken))
+    source_kind = page_kind(ctx.project, _french_of(path))
+    if source_kind in (FICHE, TEMOIGNAGE):
+        anchors.add(GENERATED_HEADINGS[_language(path)])
+        cited = list((front.meta or {}).get("sources") or []) + CITATION.findall(front.body)
+        anchors.update(f"ref-{key}" for key in cited if isinstance(key, str))
+    references = ctx.references or {}
+    for marker in BLOCK_MARKER.finditer(front.body):
+        if marker.group(1) == "bibliographie":
+            theme = marker.group(2)
+            anchors.update(f"ref-{key}" for key, ref in references.items()
+                           if isinstance(ref.get("themes"), list) and ref["themes"][:1] == [theme])
+    return anchors
+
+
+def _french_of(path: Path) -> Path:
+    return path.with_name(path.name.replace(".en.md", ".md")) if is_translation(path) else path
+
+
+def _resolve(ctx: Context, page: Path, target: str) -> Path | None:
+    """The file a link to a .md page leads to, following the i18n suffix layout; None if none."""
+    candidate = Path(posixpath.normpath((page.parent / target).as_posix()))
+    options = [candidate]
+    if is_translation(page) and not is_translation(candidate):
+        options.insert(0, candidate.with_name(candidate.name[:-3] + ".en.md"))
+    return next((p for p in options if p.is_file()), None)
+
+
+def _suggest(ctx: Context, page: Path, target: str) -> str:
+    name = posixpath.basename(target)
+    docs = ctx.project.docs_dir
+    same_name = [p for p in ctx.markdown_files if posixpath.basename(p) == name]
+    pool = same_name or difflib.get_close_matches(
+        posixpath.normpath(posixpath.join(ctx.docs_relative(page.parent) or "", target)),
+        ctx.markdown_files, n=1, cutoff=0.6)
+    if not pool:
+        return ""
+    relative = posixpath.relpath((docs / pool[0]).as_posix(), page.parent.as_posix())
+    return f" ; vouliez-vous écrire « {relative} » ?"
+
+
+def link_problems(ctx: Context, page: Path, shown: str, masked: str) -> list[Problem]:
+    index = LineIndex(masked)
+    docs = ctx.project.docs_dir.resolve()
+    page = Path(page).resolve()
+    own_anchors = None
+    problems = []
+    for link in links(masked):
+        if link.by_reference:
+            continue
+        target = link.target.strip()
+        if not target or SCHEME.match(target) or target.startswith("//"):
+            continue
+        line = index.line(link.offset)
+        where, _, anchor = target.partition("#")
+        where = unquote(where.split("?", 1)[0])
+        if where.startswith("/"):
+            problems.append(Problem(shown, line, "lien-casse",
+                                    f"lien absolu « {target} » : il casse quand le site est publié dans un "
+                                    "sous-dossier ; écrivez un lien relatif vers le fichier .md "
+                                    "(ex. ../../aide/index.md)"))
+            continue
+        if not where:  # an anchor in the same page
+            if own_anchors is None:
+                own_anchors = ctx.anchors(page, lambda p: page_anchors(ctx, p)) or set()
+            if anchor and anchor not in own_anchors:
+                problems.append(Problem(shown, line, "ancre-cassee", _anchor_message(anchor, "cette page",
+                                                                                     own_anchors)))
+            continue
+        resolved_path = Path(posixpath.normpath((page.parent / where).as_posix()))
+        try:
+            resolved_path.relative_to(docs)
+        except ValueError:
+            problems.append(Problem(shown, line, "lien-casse",
+                                    f"le lien « {target} » sort du dossier docs/ ; un lien ne peut viser "
+                                    "qu'une page ou un fichier du site"))
+            continue
+        if where.endswith("/") or resolved_path.is_dir():
+            index_md = posixpath.join(where.rstrip("/"), "index.md")
+            problems.append(Problem(shown, line, "lien-casse",
+                                    f"le lien « {target} » vise un dossier ; visez le fichier .md "
+                                    f"(ex. « {index_md} »)"))
+            continue
+        if not where.endswith(".md"):
+            if not resolved_path.is_file():
+                problems.append(Problem(shown, line, "lien-casse",
+                                        f"le lien « {target} » vise un fichier qui n'existe pas ; "
+                                        "corrigez le chemin (relatif à cette page) ou ajoutez le fichier"))
+            continue
+        resolved = _resolve(ctx, page, where)
+        if resolved is None:
+            problems.append(Problem(shown, line, "lien-casse",
+                                    f"le lien « {target} » vise une page qui n'existe pas{_suggest(ctx, page, where)}"
+                                    " (le chemin est relatif à cette page)"))
+            continue
+        if anchor:
+            anchors = ctx.anchors(resolved, lambda p: page_anchors(ctx, p))
+            if anchors is not None and anchor not in anchors:
+                problems.append(Problem(shown, line, "ancre-cassee",
+                                        _anchor_message(anchor, f"« {where} »", anchors)))
+    return problems
+
+
+def _anchor_message(anchor: str, where: str, anchors: set[str]) -> str:
+    close = difflib.get_close_matches(anchor, sorted(anchors), n=1, cutoff=0.6)
+    hint = f" ; vouliez-vous écrire « #{close[0]} » ?" if close else ""
+    shown = ", ".join(f"#{a}" for a in sorted(a for a in anchors if not a.startswith("ref-"))[:12])
+    listed = f" (ancres des titres : {shown})" if shown else ""
+    return (f"l'ancre « #{anchor} » n'existe pas dans {where}{hint}{listed} ; une ancre est le titre "
+            "en minuscules, sans accents ni ponctuation, avec des tirets")

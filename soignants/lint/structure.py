@@ -1,0 +1,62 @@
+"""The shape of a page: its `# ` title equals the front matter's, a fiche has its five sections."""
+
+import re
+
+from ..folding import fold
+from .markdown_text import Heading
+from .report import Problem
+
+SECTIONS = ["L'essentiel", "Repérer / comprendre", "Que faire, pas à pas", "Vers qui se tourner",
+            "Pour aller plus loin"]
+
+
+def _loose(text: str) -> str:
+    """« L’Essentiel : » and « L'essentiel » meet: folded, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def title_problems(items: list[Heading], title: str | None, shown: str, body_line: int) -> list[Problem]:
+    if title is None:
+        return []  # a missing or invalid title is reported by the schema
+    h1 = next((h for h in items if h.level == 1 and not h.indented), None)
+    if h1 is None:
+        return [Problem(shown, body_line, "titre-different",
+                        f"pas de titre « # » ; ajoutez sous l'en-tête la ligne « # {title} »")]
+    if h1.text.strip() != title.strip():
+        return [Problem(shown, h1.line, "titre-different",
+                        f"le titre « # {h1.text} » diffère du champ « title » de l'en-tête (« {title} ») ; "
+                        "écrivez le même texte aux deux endroits")]
+    return []
+
+
+def section_problems(items: list[Heading], shown: str, last_line: int) -> list[Problem]:
+    """The five sections of a fiche, as `## ` headings with their exact text, in order."""
+    top = [h for h in items if not h.indented]
+    h2 = [h for h in top if h.level == 2]
+    present = {h.text.strip(): h for h in reversed(h2)}  # first occurrence wins
+    problems = []
+    found = [present[name] for name in SECTIONS if name in present]
+    for position, name in enumerate(SECTIONS):
+        if name in present:
+            continue
+        after = next((present[n] for n in SECTIONS[position + 1:] if n in present), None)
+        line = after.line if after else last_line
+        near = next((h for h in top if _loose(h.text) == _loose(name)), None)
+        if near is not None:
+            hint = (f" ; le titre « {'#' * near.level} {near.text} » (ligne {near.line}) lui ressemble : "
+                    f"écrivez exactement « ## {name} »")
+            line = near.line
+        else:
+            before = SECTIONS[position - 1] if position else None
+            hint = (f" ; ajoutez-la après « ## {before} »" if before and before in present
+                    else " ; ajoutez-la" + (f" avant « ## {after.text} »" if after else ""))
+        problems.append(Problem(shown, line, "section-manquante",
+                                f"section « ## {name} » absente{hint} (les cinq sections d'une fiche : "
+                                f"{', '.join(SECTIONS)})"))
+    for previous, current in zip(found, found[1:]):
+        if current.line < previous.line:
+            problems.append(Problem(shown, previous.line, "sections-ordre",
+                                    f"la section « ## {previous.text} » vient après « ## {current.text} » ; "
+                                    f"remettez les sections dans l'ordre : {' ; '.join(SECTIONS)}"))
+            break
+    return problems
