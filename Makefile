@@ -23,6 +23,10 @@ test: $(VENV)/.test
 lint: $(VENV)/.site
 	$(BIN)/python scripts/lint.py
 
+# Check every link of the built site (add --external for links to other sites; needs the network).
+links: build
+	$(BIN)/python scripts/check_links.py
+
 clean:
 	rm -rf site $(VENV) .pytest_cache test-artifacts
 
