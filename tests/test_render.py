@@ -1,0 +1,64 @@
+"""Markers and front matter rendered into Markdown: what editors write, what readers get."""
+
+from datetime import date
+
+import pytest
+
+from soignants import bibliography, help_data
+from soignants.render import (MarkerError, audio_block, draft_notice, expand_citations,
+                              expand_help_markers, render_page_markdown)
+
+FICHE_META = {
+    "title": "Essai", "partie": "soignant", "statut": "brouillon", "sources": ["Wu2000"],
+    "derniere_relecture": "2026-11-23", "prochaine_relecture": "2027-11-23",
+}
+
+
+def test_help_marker_renders_the_data_file_number_as_a_tel_link():
+    entry = help_data.by_id()["sps"]
+    out = expand_help_markers("Appelez [[aide:sps]].", "x.md")
+    assert f"[{entry['telephone']}]({help_data.tel_uri(entry['telephone'])})" in out
+    assert entry["nom"] in out
+
+
+def test_historic_number_is_never_a_link():
+    out = expand_help_markers("[[aide:pass-2018]]", "x.md")
+    assert "tel:" not in out and "non confirmé" in out
+
+
+def test_unknown_help_marker_names_the_file_in_french():
+    with pytest.raises(MarkerError, match=r"fiches/x\.md.*contact d'aide inconnu.*aide:nope"):
+        expand_help_markers("[[aide:nope]]", "fiches/x.md")
+
+
+def test_citation_links_to_the_reference_in_the_page():
+    out = expand_citations("Voir [@Wu2000].", "fiches/soignant/x.md")
+    assert "(#ref-Wu2000)" in out and bibliography.short_citation(bibliography.references()["Wu2000"]) in out
+
+
+def test_unknown_citation_is_an_error():
+    with pytest.raises(MarkerError, match="Inconnu1999"):
+        expand_citations("[@Inconnu1999]", "fiches/x.md")
+
+
+def test_fiche_gets_draft_notice_after_title_references_and_footer():
+    md = render_page_markdown("# Essai\n\n## L'essentiel\n\nTexte [@Galam2012].\n", FICHE_META,
+                              "fiches/soignant/essai.md", today=date(2026, 11, 23))
+    title_at, notice_at = md.index("# Essai"), md.index("Fiche en attente de relecture")
+    assert title_at < notice_at < md.index("## L'essentiel")
+    assert '<span id="ref-Wu2000"></span>' in md and '<span id="ref-Galam2012"></span>' in md
+    assert "../../bibliographie/erreur-medicale.md#ref-Wu2000" in md
+    assert "23 novembre 2027" in md and "brouillon" in md.split("ss-fiche-pied")[1]
+
+
+def test_overdue_review_is_shown_to_the_reader():
+    meta = dict(FICHE_META, prochaine_relecture="2026-01-01")
+    assert "1 janvier 2026" in draft_notice(meta, date(2026, 11, 23))
+    assert draft_notice(dict(FICHE_META, statut="relu"), date(2026, 11, 23)) == ""
+
+
+def test_testimony_audio_comes_with_its_transcript():
+    meta = {"audio": {"fichier": "audio/recit.mp3", "transcription": "recit-transcription.md"}}
+    block = audio_block(meta)
+    assert '<audio controls preload="none" src="audio/recit.mp3"></audio>' in block
+    assert "[Transcription](recit-transcription.md)" in block
