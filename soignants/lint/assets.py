@@ -18,6 +18,7 @@ ALLOWED = {
     ".ico": "icône", ".pdf": "document PDF",
     ".mp3": "son", ".ogg": "son", ".m4a": "son", ".opus": "son",
     ".woff2": "police", ".woff": "police",
+    ".js": "script du site (relu par l'équipe technique)", ".json": "données",
 }
 TEXT_ASSETS = {".css", ".svg"}
 CSS_EXTERNAL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//|@import\s+(?:url\()?\s*['\"]?\s*(?:https?:)?//",

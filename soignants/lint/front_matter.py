@@ -12,13 +12,13 @@ import posixpath
 
 import yaml
 
-from ..frontmatter import FRONT_MATTER, split_front_matter
+from ..frontmatter import FRONT_MATTER
 from .markdown_text import blank
 from .project import FICHE, TEMOIGNAGE, Context
 from .report import WARNING, Problem
 from .schema_messages import issues, show
 from .yaml_errors import error_line, explain
-from .yaml_lines import YamlLines
+from .yaml_lines import YamlLines, load_with_lines
 
 SCHEMA_OF = {FICHE: "fiche", TEMOIGNAGE: "temoignage"}
 KIND_FR = {FICHE: "une fiche", TEMOIGNAGE: "un témoignage"}
@@ -54,13 +54,14 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
     body = blank(text[: match.end()]) + text[match.end():]
     meta_text = match.group(1)
     try:
-        lines = YamlLines(meta_text, first_line=YAML_FIRST_LINE, root_line=1)
-        meta = split_front_matter(text).meta if meta_text.strip() else {}
+        meta, lines = load_with_lines(meta_text, first_line=YAML_FIRST_LINE, root_line=1)
     except yaml.YAMLError as error:
         return FrontMatter(None, None, body, None), [
             Problem(shown, error_line(error, YAML_FIRST_LINE, default=1), "yaml-invalide",
                     f"en-tête illisible : {explain(error)}")]
-    if lines.root is not None and not isinstance(lines.root, yaml.MappingNode):
+    if meta is None:
+        meta = {}  # an empty front matter: the schema says which fields are missing
+    elif not isinstance(meta, dict):
         return FrontMatter(None, None, body, None), [
             Problem(shown, YAML_FIRST_LINE, "yaml-invalide",
                     "l'en-tête doit être une suite de lignes « champ: valeur » (ex. title: \"…\")")]

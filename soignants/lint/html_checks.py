@@ -14,7 +14,8 @@ from .report import Problem
 DANGEROUS_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "meta"}
 # A tag name followed by a space, `/` or `>`: autolinks such as <https://…> are not tags.
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>]|\Z)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?")
-ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+# An attribute name starts after a blank or a quote (a lookbehind keeps long words linear).
+ATTRIBUTE = re.compile(r"""(?:(?<=[\s"'])|^)([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*=[^}\n]*)\}")
 STYLE_BLOCK = re.compile(r"<\s*style\b[^>]*>(.*?)(?:<\s*/\s*style\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 SCRIPT_URL = re.compile(r"^[\s\x00-\x1f]*(?:(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript)\s*:|data\s*:\s*text/html)",
@@ -22,6 +23,8 @@ SCRIPT_URL = re.compile(r"^[\s\x00-\x1f]*(?:(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
 EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 CSS_EXTERNAL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//|@import", re.IGNORECASE)
+# Tags whose href loads a file rather than leads the reader elsewhere (HTML and SVG).
+HREF_LOADS = {"link", "image", "use", "feimage"}
 LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
 FIX_MEDIA = ("téléchargez le fichier dans docs/assets/ et liez-le en relatif, ou remplacez-le par un "
              "simple lien vers la page qui l'héberge")
@@ -43,7 +46,7 @@ def _attribute_problems(tag: str, attributes: str, line: int, shown: str) -> lis
             problems.append(Problem(shown, line, "html-dangereux",
                                     f"adresse « {value[:40]} » interdite dans « {name} » : elle exécute du code ; "
                                     "mettez un lien vers une vraie page (https://…)"))
-        elif name in LOADING_ATTRIBUTES or (name == "href" and tag == "link"):
+        elif name in LOADING_ATTRIBUTES or (name in ("href", "xlink:href") and tag in HREF_LOADS):
             urls = [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else [value]
             if any(EXTERNAL.match(url) for url in urls):
                 problems.append(Problem(shown, line, "ressource-externe",

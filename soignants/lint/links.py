@@ -16,6 +16,7 @@ import re
 from urllib.parse import unquote
 
 from ..catalog import CITATION, is_translation
+from .. import render
 from ..render import BLOCK_MARKER
 from .front_matter import read_front_matter
 from .markdown_text import LineIndex, explicit_ids, heading_ids, headings, links, mask
@@ -25,6 +26,14 @@ from .report import Problem
 
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 GENERATED_HEADINGS = {"fr": "references-citees", "en": "references"}
+ANY_REFERENCE = "ref-*"  # the page's references are unknown: any #ref-KEY is accepted
+ANY_ANCHOR = "*"  # the page's generated content is unknown: any anchor is accepted
+LIST_MARKERS = {"liste-fiches", "liste-temoignages", "bibliographie", "annuaire"}
+
+
+def has_anchor(anchors: set[str], anchor: str) -> bool:
+    return (anchor in anchors or ANY_ANCHOR in anchors
+            or (anchor.startswith("ref-") and ANY_REFERENCE in anchors))
 
 
 def _language(path: Path) -> str:
@@ -38,28 +47,56 @@ def page_anchors(ctx: Context, path: Path) -> set[str] | None:
         return None
     kind = page_kind(ctx.project, path)
     front, _ = read_front_matter(text, kind, "")
-    masked = mask(front.body)
+    body, generated = _with_generated_content(ctx, path, front.body)
+    masked = mask(body)
     taken = explicit_ids(masked)
-    anchors = set(taken) | set(heading_ids(headings(masked), taken))
+    anchors = set(taken) | set(heading_ids(headings(masked, body), taken)) | generated
     source_kind = page_kind(ctx.project, _french_of(path))
     if source_kind in (FICHE, TEMOIGNAGE):
         anchors.add(GENERATED_HEADINGS[_language(path)])
-        cited = list((front.meta or {}).get("sources") or []) + CITATION.findall(front.body)
+        if front.meta is None:  # unreadable front matter: reported on that page, not on its links
+            anchors.add(ANY_REFERENCE)
+        sources = (front.meta or {}).get("sources")
+        cited = (sources if isinstance(sources, list) else []) + CITATION.findall(front.body)
         anchors.update(f"ref-{key}" for key in cited if isinstance(key, str))
-    references = ctx.references or {}
+    references = ctx.references
     for marker in BLOCK_MARKER.finditer(front.body):
         if marker.group(1) == "bibliographie":
+            if references is None:  # unreadable bibliography: reported on data/bibliographie.yml
+                anchors.add(ANY_REFERENCE)
+                continue
             theme = marker.group(2)
             anchors.update(f"ref-{key}" for key, ref in references.items()
                            if isinstance(ref.get("themes"), list) and ref["themes"][:1] == [theme])
     return anchors
 
 
+def _with_generated_content(ctx: Context, path: Path, body: str) -> tuple[str, set[str]]:
+    """The body with the blocks the build generates (headings, ids), when they have any.
+
+    Lists of fiches, testimonies, references and help contacts add no anchor of their own
+    (references are handled above). Other block markers (the help directory's) generate
+    headings and ids: on the real project they are expanded with the build's own code; when
+    that is not possible (a test project, broken data), any anchor of the page is accepted
+    rather than reported wrongly.
+    """
+    kinds = {m.group(1) for m in BLOCK_MARKER.finditer(body)} - LIST_MARKERS
+    if not kinds:
+        return body, set()
+    if ctx.project.is_default:
+        try:
+            src_uri = (ctx.docs_relative(path) or "").replace(".en.md", ".md")
+            return render.expand_block_markers(body, src_uri, _language(path)), set()
+        except Exception:  # noqa: BLE001 - the build reports its own errors; here, be lenient
+            pass
+    return body, {ANY_ANCHOR}
+
+
 def _french_of(path: Path) -> Path:
     return path.with_name(path.name.replace(".en.md", ".md")) if is_translation(path) else path
 
 
-def _resolve(ctx: Context, page: Path, target: str) -> Path | None:
+def _resolve(page: Path, target: str) -> Path | None:
     """The file a link to a .md page leads to, following the i18n suffix layout; None if none."""
     candidate = Path(posixpath.normpath((page.parent / target).as_posix()))
     options = [candidate]
@@ -70,11 +107,12 @@ def _resolve(ctx: Context, page: Path, target: str) -> Path | None:
 
 def _suggest(ctx: Context, page: Path, target: str) -> str:
     name = posixpath.basename(target)
-    docs = ctx.project.docs_dir
-    same_name = [p for p in ctx.markdown_files if posixpath.basename(p) == name]
-    pool = same_name or difflib.get_close_matches(
-        posixpath.normpath(posixpath.join(ctx.docs_relative(page.parent) or "", target)),
-        ctx.markdown_files, n=1, cutoff=0.6)
+    docs = ctx.project.docs_dir.resolve()
+    by_name: dict[str, list[str]] = {}
+    for candidate in ctx.markdown_files:
+        by_name.setdefault(posixpath.basename(candidate), []).append(candidate)
+    close = difflib.get_close_matches(name, [n for n in by_name if not n.startswith("index.")], n=1, cutoff=0.75)
+    pool = by_name.get(name) or (by_name[close[0]] if close else [])
     if not pool:
         return ""
     relative = posixpath.relpath((docs / pool[0]).as_posix(), page.parent.as_posix())
@@ -105,7 +143,7 @@ def link_problems(ctx: Context, page: Path, shown: str, masked: str) -> list[Pro
         if not where:  # an anchor in the same page
             if own_anchors is None:
                 own_anchors = ctx.anchors(page, lambda p: page_anchors(ctx, p)) or set()
-            if anchor and anchor not in own_anchors:
+            if anchor and not has_anchor(own_anchors, anchor):
                 problems.append(Problem(shown, line, "ancre-cassee", _anchor_message(anchor, "cette page",
                                                                                      own_anchors)))
             continue
@@ -129,7 +167,7 @@ def link_problems(ctx: Context, page: Path, shown: str, masked: str) -> list[Pro
                                         f"le lien « {target} » vise un fichier qui n'existe pas ; "
                                         "corrigez le chemin (relatif à cette page) ou ajoutez le fichier"))
             continue
-        resolved = _resolve(ctx, page, where)
+        resolved = _resolve(page, where)
         if resolved is None:
             problems.append(Problem(shown, line, "lien-casse",
                                     f"le lien « {target} » vise une page qui n'existe pas{_suggest(ctx, page, where)}"
@@ -137,7 +175,7 @@ def link_problems(ctx: Context, page: Path, shown: str, masked: str) -> list[Pro
             continue
         if anchor:
             anchors = ctx.anchors(resolved, lambda p: page_anchors(ctx, p))
-            if anchors is not None and anchor not in anchors:
+            if anchors is not None and not has_anchor(anchors, anchor):
                 problems.append(Problem(shown, line, "ancre-cassee",
                                         _anchor_message(anchor, f"« {where} »", anchors)))
     return problems

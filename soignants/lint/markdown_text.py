@@ -21,6 +21,7 @@ ATX_HEADING = re.compile(r"^([ \t]*)(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
 ATTR_ID = re.compile(r"(?:^|\s)#([\w:.-]+)")
+HTML_HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""")
 TAG = re.compile(r"<[^>]+>")
 IMAGE_OR_LINK_START = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(")
@@ -33,8 +34,8 @@ def blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-def mask(text: str) -> str:
-    """Blank fenced code blocks, inline code spans and HTML comments."""
+def mask(text: str, comments: bool = True) -> str:
+    """Blank fenced code blocks, inline code spans and (unless told not to) HTML comments."""
     lines = text.split("\n")
     fence = None
     for index, line in enumerate(lines):
@@ -48,7 +49,8 @@ def mask(text: str) -> str:
                 fence = None
             lines[index] = blank(line)
     text = "\n".join(lines)
-    text = HTML_COMMENT.sub(lambda m: blank(m.group(0)), text)
+    if comments:
+        text = HTML_COMMENT.sub(lambda m: blank(m.group(0)), text)
     return INLINE_CODE.sub(lambda m: blank(m.group(0)), text)
 
 
@@ -69,12 +71,18 @@ class Heading:
     line: int
     indented: bool  # inside an admonition or a list: not a top-level section
     explicit_id: str | None
+    html: bool = False  # an HTML <h2>…</h2> (inside a `markdown` block, toc gives it an id too)
 
 
-def headings(masked: str) -> list[Heading]:
-    found = []
+def headings(masked: str, original: str | None = None) -> list[Heading]:
+    """ATX headings outside code blocks; their text is read from `original` (inline code kept)."""
+    found: list[tuple[int, Heading]] = []
     index = LineIndex(masked)
     for match in ATX_HEADING.finditer(masked):
+        line = index.line(match.start())
+        if original is not None:
+            end = original.find("\n", match.start())
+            match = ATX_HEADING.match(original, match.start(), end if end != -1 else len(original)) or match
         indent, hashes, text = match.groups()
         text = CLOSING_HASHES.sub("", text)
         explicit = None
@@ -83,12 +91,22 @@ def headings(masked: str) -> list[Heading]:
             id_match = ATTR_ID.search(" " + attrs.group(1))
             explicit = id_match.group(1) if id_match else None
             text = text[: attrs.start()].rstrip()
-        found.append(Heading(len(hashes), text, index.line(match.start()), bool(indent), explicit))
-    return found
+        found.append((match.start(), Heading(len(hashes), text, line, bool(indent), explicit)))
+    for match in HTML_HEADING.finditer(masked):
+        explicit = HTML_ID.search(match.group(0)[: match.group(0).find(">") + 1])
+        text = (original or masked)[match.start(3):match.end(3)]
+        found.append((match.start(), Heading(int(match.group(1)), text, index.line(match.start()), False,
+                                             explicit.group(1) if explicit else None, html=True)))
+    return [heading for _, heading in sorted(found, key=lambda item: item[0])]
+
+
+# What pymdownx.smartsymbols (enabled in mkdocs.yml) turns into a symbol that slugify drops.
+SMART_SYMBOLS = re.compile(r"\((?:tm|c|r)\)|<-->|(?<!-)-->|<--(?!-)")
 
 
 def heading_name(text: str) -> str:
     """The plain text Python-Markdown's toc extracts from a heading's Markdown."""
+    text = SMART_SYMBOLS.sub(lambda m: "tm" if m.group(0) == "(tm)" else "\u2192", text)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images keep their text
     text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
     text = text.replace("`", "")

@@ -1,9 +1,10 @@
 """The markers a page uses (see soignants/render.py) name things that exist.
 
-Checked on the raw Markdown, as the build expands them: `[[aide:ID]]` in data/aide.yml,
-`[@Key]` in data/bibliographie.yml, `<!-- liste-fiches: PART -->` and the other block markers
-with a known value. A marker written slightly wrong would be shown as is to a reader: it is
-reported too.
+Markers are checked on the raw Markdown, as the build expands them (even in code): `[[aide:ID]]`
+in data/aide.yml, `[@Key]` in data/bibliographie.yml, `<!-- liste-fiches: PART -->` and the
+other block markers with a known value. A marker written slightly wrong would be shown as is
+to a reader: it is reported too, except in code, where showing it as is is the point (the
+contributors' guide shows `[[aide:ID]]`).
 """
 
 import re
@@ -11,7 +12,7 @@ import re
 from ..catalog import CITATION, PARTS
 from ..render import BLOCK_MARKER, HELP_MARKER
 from .front_matter import unknown_key_message
-from .markdown_text import LineIndex
+from .markdown_text import LineIndex, mask
 from .project import Context
 from .report import Problem
 
@@ -23,59 +24,56 @@ DIRECTORY_SCOPES = ["national", "regional", "departemental", "historique"]
 
 def marker_problems(body: str, ctx: Context, shown: str) -> list[Problem]:
     index = LineIndex(body)
+    outside_code = mask(body, comments=False)
     problems = []
-    problems += _help(body, index, ctx, shown)
-    problems += _citations(body, index, ctx, shown)
-    problems += _blocks(body, index, ctx, shown)
+    problems += _help(body, outside_code, index, ctx, shown)
+    problems += _citations(body, outside_code, index, ctx, shown)
+    problems += _blocks(body, outside_code, index, ctx, shown)
     return problems
 
 
-def _help(body, index, ctx: Context, shown) -> list[Problem]:
+def _help(body, outside_code, index, ctx: Context, shown) -> list[Problem]:
     problems = []
     known = ctx.help_ids
-    for match in LOOSE_HELP.finditer(body):
+    for match in HELP_MARKER.finditer(body):
+        if known is not None and match.group(1) not in known:
+            problems.append(Problem(shown, index.line(match.start()), "aide-inconnue",
+                                    f"contact d'aide « {match.group(1)} » inconnu dans « {match.group(0)} » ; "
+                                    f"identifiants possibles (data/aide.yml) : {', '.join(sorted(known))}"))
+    for match in LOOSE_HELP.finditer(outside_code):
         line = index.line(match.start())
-        exact = HELP_MARKER.fullmatch(match.group(0))
-        if not exact:
+        if not HELP_MARKER.fullmatch(match.group(0)):
             problems.append(Problem(shown, line, "aide-inconnue",
                                     f"marqueur « {match.group(0)} » mal écrit ; écrivez [[aide:identifiant]], "
                                     "en minuscules et sans espace (ex. [[aide:3114]])"))
-        elif known is not None and exact.group(1) not in known:
-            problems.append(Problem(shown, line, "aide-inconnue",
-                                    f"contact d'aide « {exact.group(1)} » inconnu dans « {match.group(0)} » ; "
-                                    f"identifiants possibles (data/aide.yml) : {', '.join(sorted(known))}"))
     return problems
 
 
-def _citations(body, index, ctx: Context, shown) -> list[Problem]:
+def _citations(body, outside_code, index, ctx: Context, shown) -> list[Problem]:
     problems = []
     known = ctx.references
-    for match in LOOSE_CITATION.finditer(body):
-        line = index.line(match.start())
-        exact = CITATION.fullmatch(match.group(0))
-        if not exact:
-            problems.append(Problem(shown, line, "citation-invalide",
+    for match in CITATION.finditer(body):
+        if known is not None and match.group(1) not in known:
+            problems.append(Problem(shown, index.line(match.start()), "cle-inconnue",
+                                    unknown_key_message(match.group(1), known, f"dans « {match.group(0)} »")))
+    for match in LOOSE_CITATION.finditer(outside_code):
+        if not CITATION.fullmatch(match.group(0)):
+            problems.append(Problem(shown, index.line(match.start()), "citation-invalide",
                                     f"citation « {match.group(0)} » mal écrite : elle s'afficherait telle quelle ; "
                                     "écrivez une clé par citation, sans espace, ex. [@Wu2000] [@Lajzerowicz2019]"))
-        elif known is not None and exact.group(1) not in known:
-            problems.append(Problem(shown, line, "cle-inconnue",
-                                    unknown_key_message(exact.group(1), known, f"dans « {match.group(0)} »")))
     return problems
 
 
-def _blocks(body, index, ctx: Context, shown) -> list[Problem]:
+def _blocks(body, outside_code, index, ctx: Context, shown) -> list[Problem]:
     problems = []
-    for match in LOOSE_BLOCK.finditer(body):
-        line = index.line(match.start())
-        text = match.group(0).strip()
-        exact = BLOCK_MARKER.fullmatch(match.group(0))
-        if not exact:
-            problems.append(Problem(shown, line, "marqueur-invalide",
-                                    f"marqueur « {text} » mal écrit : il ne sera pas remplacé ; marqueurs possibles : "
-                                    "<!-- liste-fiches: cabinet -->, <!-- liste-temoignages -->, "
+    for match in LOOSE_BLOCK.finditer(outside_code):
+        if not BLOCK_MARKER.fullmatch(match.group(0)):
+            problems.append(Problem(shown, index.line(match.start()), "marqueur-invalide",
+                                    f"marqueur « {match.group(0).strip()} » mal écrit : il ne sera pas remplacé ; "
+                                    "marqueurs possibles : <!-- liste-fiches: cabinet -->, <!-- liste-temoignages -->, "
                                     "<!-- bibliographie: THEME -->, <!-- annuaire: national -->, seuls sur leur ligne"))
-            continue
-        kind, value = exact.group(1), exact.group(2) or ""
+    for match in BLOCK_MARKER.finditer(body):
+        kind, value = match.group(1), match.group(2) or ""
         allowed = None
         if kind == "liste-fiches":
             allowed = sorted(PARTS)
@@ -85,7 +83,7 @@ def _blocks(body, index, ctx: Context, shown) -> list[Problem]:
             allowed = DIRECTORY_SCOPES
         if allowed is not None and value not in allowed:
             got = f"la valeur « {value} »" if value else "aucune valeur"
-            problems.append(Problem(shown, line, "marqueur-invalide",
+            problems.append(Problem(shown, index.line(match.start()), "marqueur-invalide",
                                     f"le marqueur « {kind} » a {got} ; valeurs possibles : {', '.join(allowed)} "
                                     f"(ex. <!-- {kind}: {allowed[0]} -->)"))
     return problems

@@ -27,6 +27,13 @@ class Project:
     bib_file: Path = DATA_DIR / "bibliographie.yml"
     today: date = field(default_factory=date.today)
 
+    @property
+    def is_default(self) -> bool:
+        """True for this repository's own content (what the build's code reads by default)."""
+        default = Project()
+        return all(Path(a).resolve() == Path(b).resolve() for a, b in (
+            (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file)))
+
     @classmethod
     def at(cls, root: Path, today: date | None = None) -> "Project":
         """A project laid out like ours (docs/, data/aide.yml, data/bibliographie.yml) under `root`."""
@@ -86,16 +93,20 @@ class Context:
         return {str(e["id"]) for e in data["structures"] if isinstance(e, dict) and "id" in e}
 
     @cached_property
+    def _bibliography(self) -> dict | None:
+        return _load_quietly(self.project.bib_file)
+
+    @cached_property
     def references(self) -> dict[str, dict] | None:
         """Bibliography references by key, or None when the file cannot be read."""
-        data = _load_quietly(self.project.bib_file)
+        data = self._bibliography
         if data is None or not isinstance(data.get("references"), list):
             return None
         return {str(r["id"]): r for r in data["references"] if isinstance(r, dict) and "id" in r}
 
     @cached_property
     def themes(self) -> set[str] | None:
-        data = _load_quietly(self.project.bib_file)
+        data = self._bibliography
         if data is None or not isinstance(data.get("themes"), list):
             return None
         return {str(t["id"]) for t in data["themes"] if isinstance(t, dict) and "id" in t}

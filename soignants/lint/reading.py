@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from .report import ERROR, Problem
+from .report import Problem
 
 # Signatures of the files an editor might drop or rename by mistake.
 MAGIC = [
@@ -66,12 +66,10 @@ def read_text(path: Path, shown: str) -> Text:
                                    f"le fichier n'est pas en UTF-8{guess} : octet 0x{data[error.start]:02X} "
                                    "illisible ; réenregistrez-le en UTF-8 (dans l'éditeur : Enregistrer sous… "
                                    "> Encodage : UTF-8)")])
+    text = text.replace("\r\n", "\n")  # Windows line endings: same lines, simpler patterns
     if not text.strip():
         return Text(None, [Problem(shown, 1, "fichier-vide",
                                    "le fichier est vide ; écrivez son contenu (en partant du modèle) "
                                    "ou supprimez-le")])
     return Text(text, [])
 
-
-def problem(shown: str, line: int, code: str, message: str, severity: str = ERROR) -> Problem:
-    return Problem(shown, line, code, message, severity)

@@ -7,6 +7,7 @@ jsonschema says « 'en cours' is not one of ['brouillon', 'relu'] »; an editor 
 
 from dataclasses import dataclass
 import difflib
+import re
 
 from .. import schemas
 
@@ -20,21 +21,23 @@ TYPES_FR = {
     "null": "vide",
 }
 
-# What a pattern of our schemas means, for an editor.
-PATTERNS_FR = {
-    "^[a-z0-9-]+$": "seulement des minuscules sans accent, des chiffres et des tirets (ex. sos-medecins)",
-    "^[A-Za-z][A-Za-z0-9_-]*$": "une clé commence par une lettre, sans espace ni accent (ex. Wu2000)",
-    "^fiches/(cabinet|soignant)/[a-z0-9-]+\\.md$":
-        "un chemin de fiche depuis docs/ (ex. fiches/soignant/epuisement-professionnel.md)",
-    "^[0-9 ]{3,20}$": "seulement des chiffres et des espaces, tel qu'il s'affiche (ex. 0 805 23 23 36)",
-    "^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$": "une adresse électronique du type nom@domaine.fr",
-    "^https://": "une adresse qui commence par https://",
-    "^https?://": "une adresse qui commence par http:// ou https://",
-    "^10\\.": "un DOI commence par « 10. » (sans https://doi.org/ devant)",
-    "^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$": "un numéro de département (ex. 06, 2A, 974)",
-    "^[a-z0-9/_-]+\\.(mp3|ogg|m4a|opus)$": "un nom de fichier en minuscules, en .mp3, .ogg, .m4a ou .opus",
-    "^[0-9]{1,2}:[0-5][0-9]$": "une durée du type 12:34 (minutes:secondes)",
+# What the format of a field means, for an editor (by field name, so that a schema change of
+# the exact pattern keeps the explanation; the pattern's length bounds are added when present).
+FORMATS_FR = {
+    "id": "seulement des minuscules sans accent, des chiffres et des tirets (ex. sos-medecins)",
+    "sources": "une clé de bibliographie commence par une lettre, sans espace ni accent (ex. Wu2000)",
+    "fiches_liees": "un chemin de fiche depuis docs/ (ex. fiches/soignant/epuisement-professionnel.md)",
+    "telephone": "seulement des chiffres et des espaces, tel qu'il s'affiche (ex. 0 805 23 23 36)",
+    "email": "une adresse électronique du type nom@domaine.fr",
+    "web": "une adresse qui commence par https://",
+    "url": "une adresse qui commence par http:// ou https://",
+    "URL": "une adresse qui commence par http:// ou https://",
+    "DOI": "un DOI commence par « 10. » (sans https://doi.org/ devant)",
+    "departements": "un numéro de département (ex. 06, 2A, 974)",
+    "fichier": "un nom de fichier en minuscules, en .mp3, .ogg, .m4a ou .opus",
+    "duree": "une durée du type 12:34 (minutes:secondes)",
 }
+LENGTH_BOUNDS = re.compile(r"\{(\d+),(\d+)\}\$$")
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,10 @@ def _issue_for(error, schema_name: str) -> list[Issue]:
             return [Issue(path, "date-invalide",
                           f"{_subject(path, value)}, qui n'est pas une date ; écrivez-la au format "
                           f"AAAA-MM ou AAAA-MM-JJ (ex. 2026-11)")]
-        expected = PATTERNS_FR.get(pattern) or error.schema.get("description") or f"format attendu : {pattern}"
+        expected = FORMATS_FR.get(field) or error.schema.get("description") or f"format attendu : {pattern}"
+        bounds = LENGTH_BOUNDS.search(pattern)
+        if bounds and field in FORMATS_FR:
+            expected += f", de {bounds.group(1)} à {bounds.group(2)} caractères"
         return [Issue(path, "champ-invalide", f"{_subject(path, value)} ; attendu : {expected}")]
 
     if kind == "type":
@@ -186,11 +192,12 @@ def _issue_for(error, schema_name: str) -> list[Issue]:
     if kind in ("minLength", "maxLength"):
         length = len(value) if isinstance(value, str) else 0
         bound = error.validator_value
+        what = f"un élément de « {field} » (« {show(value)} »)" if _is_item(path) else f"le texte « {field} »"
         if kind == "minLength":
             fix = "complétez-le" if length else "écrivez sa valeur"
-            text = f"le texte « {field} » est trop court ({length} caractère{'s' if length > 1 else ''}, minimum {bound}) ; {fix}"
+            text = f"{what} est trop court ({length} caractère{'s' if length > 1 else ''}, minimum {bound}) ; {fix}"
         else:
-            text = f"le texte « {field} » est trop long ({length} caractères, maximum {bound}) ; raccourcissez-le"
+            text = f"{what} est trop long ({length} caractères, maximum {bound}) ; raccourcissez-le"
         return [Issue(path, "champ-invalide", text)]
 
     if kind == "minItems":

@@ -18,7 +18,7 @@ def _loose(text: str) -> str:
 def title_problems(items: list[Heading], title: str | None, shown: str, body_line: int) -> list[Problem]:
     if title is None:
         return []  # a missing or invalid title is reported by the schema
-    h1 = next((h for h in items if h.level == 1 and not h.indented), None)
+    h1 = next((h for h in items if h.level == 1 and not h.indented and not h.html), None)
     if h1 is None:
         return [Problem(shown, body_line, "titre-different",
                         f"pas de titre « # » ; ajoutez sous l'en-tête la ligne « # {title} »")]
@@ -31,11 +31,16 @@ def title_problems(items: list[Heading], title: str | None, shown: str, body_lin
 
 def section_problems(items: list[Heading], shown: str, last_line: int) -> list[Problem]:
     """The five sections of a fiche, as `## ` headings with their exact text, in order."""
-    top = [h for h in items if not h.indented]
+    top = [h for h in items if not h.indented and not h.html]
     h2 = [h for h in top if h.level == 2]
     present = {h.text.strip(): h for h in reversed(h2)}  # first occurrence wins
     problems = []
     found = [present[name] for name in SECTIONS if name in present]
+    if not found and not any(_loose(h.text) in {_loose(n) for n in SECTIONS} for h in top):
+        h1 = next((h for h in top if h.level == 1), None)
+        return [Problem(shown, h1.line if h1 else 1, "section-manquante",
+                        "aucune des cinq sections d'une fiche ; ajoutez, dans cet ordre, les titres « ## "
+                        + " », « ## ".join(SECTIONS) + " » (voir soignants/templates/fiche.md)")]
     for position, name in enumerate(SECTIONS):
         if name in present:
             continue

@@ -11,24 +11,27 @@ from ..yamlfile import TextDateLoader
 
 
 class YamlLines:
-    """Lines of the keys of one YAML text, as lines of the file that holds it.
+    """Lines of the keys of one YAML document, as lines of the file that holds it.
 
     `first_line` is the file line of the text's first line (2 for a front matter after its
     `---` fence, 1 for a data file); `root_line` is where the document as a whole is reported
     (the opening fence of a front matter).
     """
 
-    def __init__(self, text: str, first_line: int = 1, root_line: int | None = None):
+    def __init__(self, node, first_line: int = 1, root_line: int | None = None):
         self.first_line = first_line
         self.root_line = first_line if root_line is None else root_line
         self._lines: dict[tuple, int] = {}
         #: (path of the duplicated key, file line of its second occurrence)
         self.duplicates: list[tuple[tuple, int]] = []
-        node = yaml.compose(text, Loader=TextDateLoader)
         #: the document's top node (None for an empty text), to tell a mapping from a list
         self.root = node
         if node is not None:
             self._walk(node, (), set())
+
+    @classmethod
+    def from_text(cls, text: str, first_line: int = 1, root_line: int | None = None) -> "YamlLines":
+        return load_with_lines(text, first_line, root_line)[1]
 
     def _walk(self, node, path: tuple, active: set) -> None:
         if id(node) in active:  # a recursive alias: stop, it has no new lines to offer
@@ -64,3 +67,16 @@ class YamlLines:
     def has(self, path) -> bool:
         return tuple(path) in self._lines
 
+
+def load_with_lines(text: str, first_line: int = 1, root_line: int | None = None):
+    """Parse a YAML text once: its data (dates kept as text) and the lines of its keys.
+
+    Raises yaml.YAMLError on broken YAML, like the loader the build uses (same class).
+    """
+    loader = TextDateLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, YamlLines(node, first_line, root_line)

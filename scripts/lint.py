@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Contrôle du contenu : `python scripts/lint.py [FICHIER ...] [--strict]`.
+
+Thin command-line layer over soignants.lint (the checks live there). Exit status: 0 when there
+is no error, 1 when there is one (with --strict, a warning counts as an error), 2 when the
+command line itself is wrong.
+"""
+
+import argparse
+from datetime import date
+from pathlib import Path
+import sys
+
+# The package sits at the project's root; make it importable even when not pip-installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+
+DESCRIPTION = """\
+Vérifie le contenu du site : en-têtes des fiches et des témoignages, sections obligatoires,
+liens et ancres entre pages, marqueurs [[aide:…]] et [@Clé], HTML dangereux, ressources
+chargées depuis un autre site, données personnelles dans les témoignages, dates de relecture,
+et les fichiers data/aide.yml et data/bibliographie.yml.
+Sans FICHIER : tout le contenu de docs/ et les deux fichiers de données."""
+
+EPILOG = """\
+Chaque problème s'affiche sur une ligne « fichier:ligne: message (code) », suivie d'un résumé.
+Code de sortie : 0 s'il n'y a aucune erreur, 1 s'il y en a au moins une, 2 si la commande est
+mal écrite. La liste des codes et leur sens : soignants/lint/codes.py.
+Exemples :
+  python scripts/lint.py
+  python scripts/lint.py docs/fiches/soignant/plainte-patient.md
+  python scripts/lint.py docs/temoignages --strict"""
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas une date au format AAAA-MM-JJ") from None
+
+
+def parse_arguments(argv):
+    parser = FrenchArgumentParser(prog="scripts/lint.py", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("files", nargs="*", metavar="FICHIER",
+                        help="fichier ou dossier à vérifier (par défaut : tout le contenu)")
+    parser.add_argument("--strict", action="store_true",
+                        help="compter les avertissements comme des erreurs (relecture dépassée, contact "
+                             "à revérifier…)")
+    parser.add_argument("--date", metavar="AAAA-MM-JJ", type=_day,
+                        help="faire comme si on était ce jour-là (par défaut : aujourd'hui)")
+    parser.add_argument("--racine", metavar="DOSSIER", type=Path,
+                        help="racine d'un autre projet à vérifier, avec ses docs/ et data/ "
+                             "(par défaut : ce dépôt)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # never fail on a terminal that is not UTF-8
+        except (AttributeError, ValueError):
+            pass
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    try:
+        from soignants.lint import Project, failed, run, summary
+
+        today = arguments.date or date.today()
+        project = Project.at(arguments.racine, today) if arguments.racine else Project(today=today)
+        result = run(project, arguments.files or None)
+        for problem in result.problems:
+            print(problem.format())
+        print(summary(result.problems, result.files, arguments.strict))
+        return 1 if failed(result.problems, arguments.strict) else 0
+    except KeyboardInterrupt:
+        print("contrôle interrompu", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as error:  # noqa: BLE001 - never a traceback for an editor
+        print(f"erreur interne du contrôle ({type(error).__name__} : {error}) ; signalez-la à l'équipe "
+              "technique", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

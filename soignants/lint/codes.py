@@ -1,0 +1,49 @@
+"""Every code the content check can report, with what it means (for the contributors' guide).
+
+The codes are stable: CI logs, the guide and editors' habits refer to them. Adding a rule means
+adding its code here, a broken file in tests/fixtures/lint/casses/ and its line in the tests.
+"""
+
+from .report import ERROR, WARNING
+
+CODES = {
+    # files
+    "fichier-vide": (ERROR, "fichier vide (ou seulement des blancs)"),
+    "fichier-binaire": (ERROR, "fichier qui n'est pas du texte (image ou document renommé en .md, octets nuls)"),
+    "encodage": (ERROR, "fichier qui n'est pas enregistré en UTF-8"),
+    "fichier-non-autorise": (ERROR, "fichier d'un type inattendu dans docs/ (ni page, ni image, son, style, PDF)"),
+    "fichier-introuvable": (ERROR, "fichier ou dossier donné en argument introuvable, ou fichier de données absent"),
+    "fichier-illisible": (ERROR, "fichier que le système refuse de lire (droits)"),
+    "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
+    # front matter and data files
+    "entete-absente": (ERROR, "fiche ou témoignage sans en-tête « --- », ou en-tête jamais fermé"),
+    "yaml-invalide": (ERROR, "YAML illisible (guillemets, deux-points, indentation, tabulation)"),
+    "champ-manquant": (ERROR, "champ obligatoire absent"),
+    "champ-inconnu": (ERROR, "champ que le modèle ne connaît pas (souvent une faute de frappe)"),
+    "champ-duplique": (ERROR, "champ écrit deux fois au même niveau"),
+    "champ-invalide": (ERROR, "valeur du mauvais type, trop courte ou trop longue, liste vide, doublon, format"),
+    "valeur-interdite": (ERROR, "valeur hors de la liste des valeurs possibles"),
+    "date-invalide": (ERROR, "date mal écrite, qui n'existe pas, future, ou relectures dans le désordre"),
+    "relecture-depassee": (WARNING, "date « prochaine_relecture » passée (erreur avec --strict)"),
+    "relecture-trop-lointaine": (WARNING, "prochaine relecture plus d'un an après la dernière"),
+    "partie-incoherente": (ERROR, "fiche rangée dans un dossier qui n'est pas sa « partie »"),
+    "contact-perime": (WARNING, "contact d'aide vérifié il y a plus de 12 mois (erreur avec --strict)"),
+    "id-duplique": (ERROR, "identifiant de contact, de référence ou de thème défini deux fois"),
+    "theme-inconnu": (ERROR, "référence rangée dans un thème qui n'existe pas"),
+    "theme-sans-page": (ERROR, "thème de bibliographie sans sa page docs/bibliographie/THEME.md"),
+    # page body
+    "titre-different": (ERROR, "titre « # » absent ou différent du champ « title »"),
+    "section-manquante": (ERROR, "section obligatoire d'une fiche absente ou mal écrite"),
+    "sections-ordre": (ERROR, "sections obligatoires d'une fiche dans le désordre"),
+    "lien-casse": (ERROR, "lien vers une page ou un fichier qui n'existe pas, lien absolu ou vers un dossier"),
+    "ancre-cassee": (ERROR, "lien vers une ancre « #… » qui n'existe pas dans la page visée"),
+    "cle-inconnue": (ERROR, "clé de bibliographie inconnue (« sources » ou [@Clé])"),
+    "citation-invalide": (ERROR, "citation [@…] mal écrite, qui s'afficherait telle quelle"),
+    "aide-inconnue": (ERROR, "marqueur [[aide:…]] inconnu ou mal écrit"),
+    "marqueur-invalide": (ERROR, "marqueur <!-- liste-fiches / bibliographie / annuaire --> mal écrit ou valeur inconnue"),
+    "html-dangereux": (ERROR, "HTML qui exécute du code : <script>, <iframe>, attributs on…=, liens javascript:, <style> externe"),
+    "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),
+    "donnee-personnelle": (ERROR, "adresse électronique ou numéro de téléphone dans un témoignage"),
+    # the check itself
+    "erreur-interne": (ERROR, "le contrôle a échoué sur ce fichier : à signaler à l'équipe technique"),
+}

@@ -1,0 +1,167 @@
+"""The data files: data/aide.yml (help contacts) and data/bibliographie.yml (references).
+
+Both are valid against their schema, with each problem at the line of its key; ids are unique;
+a help contact checked more than 12 months ago is flagged; a reference's themes exist and each
+theme has its page under docs/bibliographie/.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .project import Context
+from .reading import read_text
+from .report import WARNING, Problem
+from .schema_messages import issues
+from .yaml_errors import error_line, explain
+from .yaml_lines import YamlLines, load_with_lines
+
+STALE_AFTER_MONTHS = 12
+
+
+@dataclass
+class DataFile:
+    data: dict | None
+    lines: YamlLines | None
+    problems: list
+
+
+def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
+    """Read, parse and validate a data file; `data` is None when it cannot be used further."""
+    read = read_text(path, shown)
+    if read.text is None:
+        return DataFile(None, None, read.problems)
+    try:
+        data, lines = load_with_lines(read.text)
+    except yaml.YAMLError as error:
+        return DataFile(None, None, [Problem(shown, error_line(error), "yaml-invalide",
+                                             f"fichier de données illisible : {explain(error)}")])
+    if not isinstance(data, dict):
+        return DataFile(None, None, [Problem(shown, 1, "yaml-invalide",
+                                             "le fichier doit être une suite de lignes « champ: valeur » "
+                                             "(voir le modèle dans soignants/schemas/)")])
+    problems = [Problem(shown, line, "champ-duplique",
+                        f"le champ « {path[-1]} » est écrit deux fois au même endroit ; seule la dernière "
+                        "valeur compte, supprimez l'une des deux lignes")
+                for path, line in lines.duplicates]
+    for issue in issues(schema_name, data):
+        problems.append(Problem(shown, lines.line(issue.path), issue.code,
+                                _with_entry(data, issue.path) + issue.message))
+    return DataFile(data, lines, problems)
+
+
+def _with_entry(data: dict, path: tuple) -> str:
+    """« contact « mots » : » / « référence « Wu2000 » : » before a message about a list entry."""
+    if len(path) >= 2 and isinstance(path[1], int) and isinstance(data.get(path[0]), list):
+        entries = data[path[0]]
+        entry = entries[path[1]] if path[1] < len(entries) else None
+        label = {"structures": "contact", "references": "référence", "themes": "thème"}.get(path[0], "élément")
+        if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
+            return f"{label} « {entry['id']} » : "
+        return f"{label} n°{path[1] + 1} : "
+    return ""
+
+
+def _duplicate_ids(entries, list_name: str, label: str, lines: YamlLines, shown: str) -> list[Problem]:
+    problems, seen = [], {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or "id" not in entry:
+            continue
+        key = str(entry["id"])
+        if key in seen:
+            problems.append(Problem(shown, lines.line((list_name, index, "id")), "id-duplique",
+                                    f"{label} « {key} » déjà défini ligne {seen[key]} ; chaque identifiant doit être "
+                                    "unique : renommez l'un des deux ou fusionnez-les"))
+        else:
+            seen[key] = lines.line((list_name, index, "id"))
+    return problems
+
+
+def _months_old(verified: str, today: date) -> int | None:
+    """Whole months between a `2025-11` or `2025-11-23` check and today (None if unreadable)."""
+    try:
+        pieces = [int(p) for p in verified.split("-")]
+        if len(pieces) == 3:
+            day = date(*pieces)
+            months = (today.year - day.year) * 12 + today.month - day.month
+            return months - (1 if today.day < day.day else 0)
+        if len(pieces) == 2:
+            date(pieces[0], pieces[1], 1)
+            return (today.year - pieces[0]) * 12 + today.month - pieces[1]
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def check_aide(ctx: Context, path: Path) -> list[Problem]:
+    shown = ctx.shown(path)
+    loaded = load_data_file(path, shown, "aide")
+    problems = loaded.problems
+    if loaded.data is None:
+        return problems
+    entries = loaded.data.get("structures")
+    entries = entries if isinstance(entries, list) else []
+    problems += _duplicate_ids(entries, "structures", "identifiant", loaded.lines, shown)
+    today = ctx.project.today
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("verifie_le"), str):
+            continue
+        verified = entry["verifie_le"]
+        line = loaded.lines.line(("structures", index, "verifie_le"))
+        age = _months_old(verified, today)
+        name = entry.get("id", f"n°{index + 1}")
+        if age is None:
+            if not any(p.line == line for p in problems):
+                problems.append(Problem(shown, line, "date-invalide",
+                                        f"contact « {name} » : « verifie_le » vaut « {verified} », qui n'est pas une "
+                                        "date ; écrivez AAAA-MM ou AAAA-MM-JJ (ex. 2026-11)"))
+        elif age < 0:
+            problems.append(Problem(shown, line, "date-invalide",
+                                    f"contact « {name} » : « verifie_le » ({verified}) est dans le futur ; écrivez la "
+                                    "date réelle de la vérification"))
+        elif age > STALE_AFTER_MONTHS and entry.get("statut") != "historique":
+            problems.append(Problem(shown, line, "contact-perime",
+                                    f"contact « {name} » vérifié en {verified}, il y a {age} mois (plus de "
+                                    f"{STALE_AFTER_MONTHS}) ; revérifiez le numéro et les horaires dans la source, "
+                                    "puis mettez à jour « verifie_le » (ou passez-le en « statut: historique » "
+                                    "s'il n'est plus confirmé)", WARNING))
+    return problems
+
+
+def check_bibliography(ctx: Context, path: Path) -> list[Problem]:
+    shown = ctx.shown(path)
+    loaded = load_data_file(path, shown, "bibliographie")
+    problems = loaded.problems
+    if loaded.data is None:
+        return problems
+    lines = loaded.lines
+    themes = loaded.data.get("themes") if isinstance(loaded.data.get("themes"), list) else []
+    references = loaded.data.get("references") if isinstance(loaded.data.get("references"), list) else []
+    problems += _duplicate_ids(themes, "themes", "thème", lines, shown)
+    problems += _duplicate_ids(references, "references", "clé", lines, shown)
+    theme_ids = [str(t["id"]) for t in themes if isinstance(t, dict) and "id" in t]
+    for index, theme in enumerate(theme_ids):
+        page = ctx.project.docs_dir / "bibliographie" / f"{theme}.md"
+        if not page.is_file():
+            problems.append(Problem(shown, lines.line(("themes", index, "id")), "theme-sans-page",
+                                    f"le thème « {theme} » n'a pas de page docs/bibliographie/{theme}.md ; créez-la "
+                                    f"(titre, puis le marqueur <!-- bibliographie: {theme} -->) comme les autres "
+                                    "pages de thème"))
+    for index, ref in enumerate(references):
+        if not isinstance(ref, dict) or not isinstance(ref.get("themes"), list):
+            continue
+        for position, theme in enumerate(ref["themes"]):
+            if isinstance(theme, str) and theme not in theme_ids:
+                problems.append(Problem(shown, lines.line(("references", index, "themes", position)),
+                                        "theme-inconnu",
+                                        f"référence « {ref.get('id', index + 1)} » : thème « {theme} » inconnu ; "
+                                        f"thèmes possibles : {', '.join(theme_ids)}"))
+        accessed = ref.get("accessed")
+        if isinstance(accessed, str) and _months_old(accessed, ctx.project.today) is None \
+                and not any(p.line == lines.line(("references", index, "accessed")) for p in problems):
+            problems.append(Problem(shown, lines.line(("references", index, "accessed")), "date-invalide",
+                                    f"référence « {ref.get('id', index + 1)} » : « accessed » vaut « {accessed} », "
+                                    "qui n'est pas une date ; écrivez AAAA-MM ou AAAA-MM-JJ"))
+    return problems

@@ -1,0 +1,43 @@
+"""All the checks of one Markdown page, in the order an editor would fix them."""
+
+from pathlib import Path
+
+from .front_matter import read_front_matter, reference_problems, review_problems, schema_problems
+from .html_checks import html_problems
+from .links import link_problems
+from .markdown_text import headings, mask
+from .markers import marker_problems
+from .privacy import personal_data_problems
+from .project import FICHE, TEMOIGNAGE, Context, page_kind
+from .reading import read_text
+from .report import Problem
+from .structure import section_problems, title_problems
+
+
+def check_page(ctx: Context, path: Path) -> list[Problem]:
+    shown = ctx.shown(path)
+    read = read_text(path, shown)
+    if read.text is None:
+        return read.problems
+    text = read.text
+    kind = page_kind(ctx.project, path)
+    front, problems = read_front_matter(text, kind, shown)
+    problems += schema_problems(front, kind, shown)
+    problems += review_problems(front, kind, shown, ctx.project.today)
+    problems += reference_problems(front, ctx, shown, path, kind)
+
+    masked = mask(front.body)
+    items = headings(masked, front.body)
+    if kind in (FICHE, TEMOIGNAGE):
+        body_line = next((i + 1 for i, line in enumerate(front.body.split("\n")) if line.strip()), 1)
+        problems += title_problems(items, front.title, shown, body_line)
+    if kind == FICHE:
+        problems += section_problems(items, shown, last_line=text.count("\n") + 1)
+
+    problems += marker_problems(front.body, ctx, shown)
+    if ctx.docs_relative(path) is not None:  # links of a page outside docs/ lead outside the site
+        problems += link_problems(ctx, path, shown, masked)
+    problems += html_problems(masked, shown)
+    if kind == TEMOIGNAGE:
+        problems += personal_data_problems(text, shown)
+    return problems

@@ -1,0 +1,85 @@
+"""Run the content check over files, and never let an exception reach the editor.
+
+`run()` checks everything (every file under docs/, data/aide.yml, data/bibliographie.yml) or
+the files and folders it is given. Each file is checked on its own: an unexpected failure
+becomes an `erreur-interne` line for that file, the others are still checked.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assets import asset_problems
+from .data_checks import check_aide, check_bibliography
+from .markdown_checks import check_page
+from .project import Context, Project
+from .report import ERROR, WARNING, Problem, display_path
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    files: int
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:
+        parts = path.parts[-1:]
+    return any(part.startswith(".") for part in parts)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
+
+
+def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
+    """The files to check, and a problem for each named path that does not exist."""
+    if not paths:
+        files = _files_under(project.docs_dir) if project.docs_dir.is_dir() else []
+        missing = [p for p in (project.docs_dir, project.aide_file, project.bib_file) if not p.exists()]
+        files += [p for p in (project.aide_file, project.bib_file) if p.is_file()]
+    else:
+        files, missing = [], []
+        for given in map(Path, paths):
+            if given.is_dir():
+                files += _files_under(given)
+            elif given.is_file():
+                files.append(given)
+            else:
+                missing.append(given)
+    unique = list(dict.fromkeys(p.resolve() for p in files))
+    problems = [Problem(display_path(p, project.root), 1, "fichier-introuvable",
+                        "fichier ou dossier introuvable ; vérifiez le chemin (depuis la racine du projet)")
+                for p in missing]
+    return unique, problems
+
+
+def check_file(ctx: Context, path: Path) -> list[Problem]:
+    project = ctx.project
+    if path == project.aide_file.resolve():
+        return check_aide(ctx, path)
+    if path == project.bib_file.resolve():
+        return check_bibliography(ctx, path)
+    if path.suffix.lower() == ".md":
+        return check_page(ctx, path)
+    if ctx.docs_relative(path) is not None:
+        return asset_problems(path, ctx.shown(path))
+    return [Problem(ctx.shown(path), 1, "fichier-non-controle",
+                    "ce fichier n'est ni une page de docs/ ni un fichier de data/ connu : il n'est pas contrôlé",
+                    WARNING)]
+
+
+def run(project: Project | None = None, paths=None) -> Result:
+    project = project or Project()
+    ctx = Context(project)
+    files, problems = collect(project, paths)
+    for path in files:
+        try:
+            problems += check_file(ctx, path)
+        except Exception as error:  # noqa: BLE001 - an editor must never see a traceback
+            problems.append(Problem(ctx.shown(path), 1, "erreur-interne",
+                                    f"erreur interne du contrôle sur ce fichier ({type(error).__name__} : {error}) ; "
+                                    "les autres vérifications de ce fichier n'ont pas pu se faire : signalez-le "
+                                    "à l'équipe technique", ERROR))
+    return Result(sorted(set(problems), key=lambda p: (p.path, p.line, p.code, p.message)), len(files))
