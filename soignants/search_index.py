@@ -1,20 +1,40 @@
 """Post-process Material's search index so that a tired reader's words find the right page.
 
 Material's French search does no accent folding and knows nothing of our keywords
-(see ../shared/FIELD-NOTES.md). We add two invisible fields that the browser's lunr indexes:
-- `folded`: the accent-free form of the title and text ("medecin" finds "médecin");
-- `keywords`: the front matter's `mots_cles` and tags, folded too, with a strong boost, only on the
-  page's main document (not its sections), so synonyms lead to the fiche itself.
+(see ../shared/FIELD-NOTES.md). The browser's lunr indexes every field listed in `config.fields`
+and shows only title, text and tags, so the rewrite below gives it:
+- `folded_title`, `folded`, `folded_tags`: title, text and tags folded (« Épuisé » -> « epuise »),
+  hyphenated compounds also joined (« burn-out » -> « burn out burnout »). They carry the ranking.
+- `keywords`: the front matter's `mots_cles` and tags, folded, only on the page's main document
+  (not its sections), so that a reader's own words lead to the fiche itself.
+- `title`, `text`, `tags` stay indexed at a negligible weight, only so that the browser still
+  highlights matching words in the result list. Ranking on both forms would count a word twice
+  when the query stops before its accent (« difficult* » matches « difficulté » and « difficulte »).
+- `config.soignants`: the stop words and word-form rules with which search-soignants.js
+  normalizes the query in the browser (folding, « l'Ordre » -> « ordre », light stem; see folding.py).
+  Since every query reaches the index folded, only the folded fields need weight.
+
+Boosts: Material gives tags 1 000 000 and titles 1 000, so a testimony tagged « épuisement »
+outranked the fiche titled « Épuisement professionnel ». Here the page title, its tags and its
+keywords weigh the same (1 000), the text 1. The relevance suite (tests/search) measures the effect.
+The browser semantics (tokenizer, stop words) come from search_harness.py, which also reproduces
+the ranking outside the browser.
 """
 
 import json
-import re
 
-from .folding import fold
+from .folding import fold, join_hyphens, query_rules
+from .search_harness import BrowserText
 
-KEYWORDS_BOOST = 60
-FOLDED_BOOST = 1
-TAG = re.compile(r"<[^>]+>")
+TITLE_BOOST = 1000      # Material's own title boost
+TEXT_BOOST = 1
+TAGS_BOOST = 1000       # Material: 1 000 000
+KEYWORDS_BOOST = 1000
+# Small enough that lunr rounds the field's weights to 0 (it keeps 3 decimals), not 0 itself:
+# lunr reads a boost of 0 as 1.
+DISPLAY_ONLY_BOOST = 1e-6
+# Display field -> (indexed twin, boost).
+TWINS = {"title": ("folded_title", TITLE_BOOST), "text": ("folded", TEXT_BOOST), "tags": ("folded_tags", TAGS_BOOST)}
 
 
 def page_location(location: str) -> str:
@@ -22,22 +42,39 @@ def page_location(location: str) -> str:
     return location.split("#", 1)[0]
 
 
+def keywords_text(words: list[str]) -> str:
+    """The reader's words of a page, folded; hyphenated ones also joined (« burn-out » gives
+    « burn out » and « burnout »)."""
+    forms = []
+    for word in words:
+        folded = fold(str(word))
+        forms.append(folded)
+        if join_hyphens(folded) != folded:
+            forms.append(join_hyphens(folded))
+    return " ".join(dict.fromkeys(forms))
+
+
 def enrich(index: dict, keywords_by_location: dict[str, list[str]], drop_locations=frozenset()) -> dict:
-    """Add the folded and keywords fields; drop the English edition's copies of French pages
-    (their French twin is already indexed: one result, in the language it is written in)."""
+    """Add the twin and keywords fields and the query rules; drop the English edition's copies of
+    French pages (their French twin is already indexed: one result, in the language it is written in)."""
     index["docs"] = [doc for doc in index["docs"] if page_location(doc["location"]) not in drop_locations]
-    fields = index["config"].setdefault("fields", {})
-    fields["folded"] = {"boost": FOLDED_BOOST}
+    config = index["config"]
+    fields = config.setdefault("fields", {})
+    text = BrowserText(config)
+    for source, (twin, boost) in TWINS.items():
+        fields[source] = {"boost": DISPLAY_ONLY_BOOST}
+        fields[twin] = {"boost": boost}
     fields["keywords"] = {"boost": KEYWORDS_BOOST}
+    config["soignants"] = query_rules(text.query_stop_words())
     for doc in index["docs"]:
-        plain = TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
-        folded = fold(plain)
-        if folded != plain.lower():
-            doc["folded"] = folded
+        for source, (twin, _) in TWINS.items():
+            forms = text.folded_terms(doc.get(source))
+            if forms:
+                doc[twin] = " ".join(forms)
         if "#" not in doc["location"]:
             words = keywords_by_location.get(doc["location"], [])
             if words:
-                doc["keywords"] = " ".join(dict.fromkeys([*words, *(fold(w) for w in words)]))
+                doc["keywords"] = keywords_text(words)
     return index
 
 
