@@ -1,6 +1,7 @@
 """The help directory (data/aide.yml): every phone number the site shows comes from here."""
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 import re
 
@@ -35,3 +36,44 @@ def strip_entries(path=AIDE_FILE) -> list[dict]:
     """The numbers of the help strip shown on every page, in their `bandeau` order."""
     chosen = [e for e in structures(path) if "bandeau" in e and e.get("statut") == "actif"]
     return [dict(e, tel=tel_uri(e["telephone"])) for e in sorted(chosen, key=lambda e: e["bandeau"])]
+
+
+# --- freshness --------------------------------------------------------------------------------
+
+STALE_AFTER_MONTHS = 12
+ALWAYS_OPEN = re.compile(r"24\s*h\s*/\s*24", re.IGNORECASE)
+
+
+def checked_on(entry: dict) -> date:
+    """The date a contact was checked; `2026-11` (month only) counts as the 1st of that month."""
+    parts = [int(p) for p in entry["verifie_le"].split("-")]
+    return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+
+
+def months_since_check(entry: dict, today: date) -> int:
+    """Whole months between the check and `today`, the way scripts/lint.py counts them:
+    `2025-11` is 12 months old for the whole of November 2026; `2025-11-23` turns 12 on 2026-11-23."""
+    pieces = [int(p) for p in entry["verifie_le"].split("-")]
+    months = (today.year - pieces[0]) * 12 + today.month - pieces[1]
+    if len(pieces) == 3 and today.day < pieces[2]:
+        months -= 1
+    return months
+
+
+def is_stale(entry: dict, today: date, months: int = STALE_AFTER_MONTHS) -> bool:
+    """True when the contact was last checked more than `months` whole months before `today`."""
+    return months_since_check(entry, today) > months
+
+
+def stale_contacts(today: date, path=AIDE_FILE, months: int = STALE_AFTER_MONTHS) -> list[dict]:
+    """Active contacts checked more than 12 months ago: to check again in their source.
+
+    Historic numbers (`statut: historique`) are left out: they are shown for the record only,
+    never as a number to call, and their date is the date of the record.
+    """
+    return [e for e in structures(path) if e.get("statut") == "actif" and is_stale(e, today, months)]
+
+
+def always_open(entry: dict) -> bool:
+    """A line that answers day and night (its `horaires` say 24 h/24)."""
+    return bool(ALWAYS_OPEN.search(entry.get("horaires", "")))

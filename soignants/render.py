@@ -7,6 +7,9 @@ Markers (documented in CONTRIBUTING.md):
 - `<!-- liste-temoignages -->`  the testimonies
 - `<!-- bibliographie: THEME -->` the references of a theme, each with the pages citing it
 - `<!-- annuaire: national|regional|historique -->` help structures
+- `<!-- quel-numero -->`, `<!-- annuaire-departements -->`, `<!-- carte-aide -->`
+                                the help pages built from data/aide.yml and data/departements.yml
+                                (soignants/help_directory.py)
 An unknown marker value is an error that names the file: the build fails rather than show a
 reader an empty box.
 """
@@ -16,10 +19,12 @@ import posixpath
 import re
 
 from . import bibliography, catalog, help_data
+from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
-BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire)(?::\s*([a-z0-9-]+))?\s*-->\s*$",
+BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire|quel-numero|"
+                          r"annuaire-departements|carte-aide)(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 
@@ -264,6 +269,13 @@ def help_directory(scope: str, src_uri: str, lang: str = "fr") -> str:
     return "\n".join(blocks) + "\n"
 
 
+HELP_PAGE_BLOCKS = {
+    "quel-numero": help_pages.which_number,
+    "annuaire-departements": help_pages.directory_by_departement,
+    "carte-aide": help_pages.crisis_card,
+}
+
+
 def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
     def replace(match):
         kind, value = match.group(1), match.group(2)
@@ -273,6 +285,11 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
             return testimony_list(src_uri)
         if kind == "bibliographie":
             return bibliography_theme(value or "", src_uri, lang)
+        if kind in HELP_PAGE_BLOCKS:
+            try:
+                return HELP_PAGE_BLOCKS[kind](src_uri, lang)
+            except help_pages.DirectoryError as error:
+                raise MarkerError(f"{src_uri} : {error}") from None
         return help_directory(value or "", src_uri, lang)
 
     return BLOCK_MARKER.sub(replace, markdown)

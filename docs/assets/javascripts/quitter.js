@@ -1,0 +1,72 @@
+/* « Quitter rapidement »: leave for a neutral site without leaving this page in the history.
+ *
+ * The link (overrides/partials/quitter.html) works without this script, as a plain link. With it:
+ * - clicking replaces the current history entry (location.replace), so « Back » does not return
+ *   here, and the page is hidden at once while the other site loads;
+ * - pressing Escape twice within a second does the same (not while the search or the menu is
+ *   open, and not when Escape is clearing a text field);
+ * - the control moves into the sticky header, so it stays in reach without covering the text.
+ * No network request, no storage.
+ */
+(function () {
+  "use strict";
+
+  var link = document.querySelector("[data-ss-quitter]");
+  if (!link) {
+    return;
+  }
+  var zone = link.closest("[data-ss-quitter-zone]");
+  var destination = link.href;
+  var DOUBLE_PRESS_MS = 1000;
+  var lastEscape = 0;
+
+  function leave() {
+    document.documentElement.classList.add("ss-quitte");
+    // The neutral site is not told where the reader comes from (like the link's rel="noreferrer").
+    var policy = document.createElement("meta");
+    policy.name = "referrer";
+    policy.content = "no-referrer";
+    document.head.appendChild(policy);
+    window.location.replace(destination);
+  }
+
+  link.addEventListener("click", function (event) {
+    event.preventDefault();
+    leave();
+  });
+
+  function clearingAField(target) {
+    return target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA") && target.value !== "";
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.repeat) {
+      return;
+    }
+    // Escape also closes the search and the menu (overrides/main.html): that press does not count.
+    var search = document.getElementById("__search");
+    var drawer = document.getElementById("__drawer");
+    if ((search && search.checked) || (drawer && drawer.checked) || clearingAField(event.target)) {
+      lastEscape = 0;
+      return;
+    }
+    var now = Date.now();
+    if (now - lastEscape <= DOUBLE_PRESS_MS) {
+      leave();
+    } else {
+      lastEscape = now;
+    }
+  });
+
+  // Coming back to a page kept in the browser's cache: show it again.
+  window.addEventListener("pageshow", function () {
+    document.documentElement.classList.remove("ss-quitte");
+  });
+
+  // Into the sticky header, after the page title.
+  var title = document.querySelector(".md-header__inner .md-header__title");
+  if (zone && title) {
+    zone.classList.add("ss-quitter--entete");
+    title.insertAdjacentElement("afterend", zone);
+  }
+})();
