@@ -1,0 +1,96 @@
+"""Every kind of page, on a phone and a desktop, in light and dark: axe-core finds no WCAG 2.1 A/AA
+violation, nothing is asked of another host, nothing fails, the console stays clean, the skip
+link and the focus ring work, and the help strip is on screen and easy to tap.
+
+One page load serves all the checks of a (page, size, scheme), to keep the suite fast; each check
+returns its problems and the test reports them all at once."""
+
+import pytest
+
+from browser_helpers import MATERIAL_SCHEME, PAGES, focus_state, scheme_of
+from browser_support import MISSING_PAGE, SIZES, axe_violations
+
+FOCUS_STOPS_CHECKED = 8
+
+
+def check_scheme(page, scheme):
+    shown = scheme_of(page)
+    expected = MATERIAL_SCHEME[scheme]
+    return [] if shown == expected else [f"data-md-color-scheme vaut {shown!r}, attendu {expected!r}"]
+
+
+def check_help_strip(page, size):
+    """The strip: visible without scrolling, tel: links named by their text, 44 px tap targets."""
+    problems = []
+    strip = page.locator(".ss-bandeau")
+    if strip.count() != 1:
+        return ["pas de bandeau d'aide (.ss-bandeau)"]
+    viewport = SIZES[size]["viewport"]
+    box = strip.bounding_box()
+    if not strip.is_visible() or box is None or box["y"] < 0 or box["x"] < 0 \
+            or box["y"] + box["height"] > viewport["height"] or box["x"] + box["width"] > viewport["width"]:
+        problems.append(f"bandeau hors de l'écran au chargement : {box}")
+    links = strip.locator("a[href^='tel:']")
+    if links.count() < 3:
+        problems.append(f"{links.count()} liens tel: dans le bandeau, au moins 3 attendus")
+    for link in [*links.all(), *strip.locator("a:not([href^='tel:'])").all()]:
+        name = link.inner_text().strip()
+        href = link.get_attribute("href")
+        if not name:
+            problems.append(f"lien sans texte dans le bandeau : {href}")
+        height = link.bounding_box()["height"]
+        if height < 44:
+            problems.append(f"cible trop petite dans le bandeau : {href} ({height:.0f} px de haut, 44 attendus)")
+    return problems
+
+
+def check_keyboard(page, path):
+    """The first Tab stop is the skip link, which takes the focus to the content; the first
+    few Tab stops show a focus ring on a visible element."""
+    problems = []
+    stops = []
+    for _ in range(FOCUS_STOPS_CHECKED):
+        page.keyboard.press("Tab")
+        stops.append(focus_state(page))
+    for state in stops:
+        if state is None:
+            problems.append("le focus retombe sur la page")
+        elif not state["visible"]:
+            problems.append(f"focus sur un élément invisible : {state['description']}")
+        elif not state["ring"]:
+            problems.append(f"focus sans contour visible : {state['description']}")
+    if path == MISSING_PAGE:
+        return problems  # no table of contents, so Material puts no skip link on the 404 page
+    if not (stops[0] and stops[0]["isSkipLink"]):
+        problems.append(f"le premier arrêt de Tab n'est pas le lien d'évitement : {stops[0]}")
+        return problems
+    page.focus("a.md-skip")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    page.keyboard.press("Tab")
+    after = focus_state(page)
+    if not (after and after["inContent"]):
+        problems.append(f"après le lien d'évitement, Tab ne mène pas dans le contenu : {after}")
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_in_a_real_browser(shared_context, site_url, open_page_in, name, size, scheme):
+    path = PAGES[name]
+    page, journal = open_page_in(shared_context(size, scheme), path)
+    try:
+        sections = {
+            "thème de couleurs": check_scheme(page, scheme),
+            "axe-core (WCAG 2.1 A/AA)": axe_violations(page),
+            "bandeau d'aide": check_help_strip(page, size),
+            "clavier": check_keyboard(page, path),
+        }
+        page.wait_for_load_state("networkidle")
+        sections["réseau et console"] = journal.problems()
+    finally:
+        page.close()
+    report = "\n".join(f"[{title}]\n  " + "\n  ".join(problems)
+                       for title, problems in sections.items() if problems)
+    assert not report, f"{name} ({site_url}{path}), {size}, {scheme} :\n{report}"
