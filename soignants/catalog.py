@@ -28,6 +28,20 @@ def is_translation(path: Path) -> bool:
     return len(path.suffixes) >= 2 and path.suffixes[-2] in (".en",)
 
 
+_docs_dir: Path = DOCS_DIR  # the docs dir of the build in progress (hooks set it from mkdocs.yml)
+
+
+def use_docs_dir(docs_dir) -> None:
+    """Follow the generator's `docs_dir` (e.g. a generated corpus) instead of the project's docs/."""
+    global _docs_dir
+    _docs_dir = Path(docs_dir).resolve()
+    clear_cache()
+
+
+def _resolve(docs_dir) -> Path:
+    return Path(docs_dir) if docs_dir is not None else _docs_dir
+
+
 def _entries(folder: str, docs_dir: Path) -> list[Entry]:
     entries = []
     for path in sorted((docs_dir / folder).rglob("*.md")):
@@ -40,22 +54,30 @@ def _entries(folder: str, docs_dir: Path) -> list[Entry]:
     return entries
 
 
+def fiches(docs_dir: Path | None = None) -> tuple[Entry, ...]:
+    return _fiches(_resolve(docs_dir))
+
+
+def testimonies(docs_dir: Path | None = None) -> tuple[Entry, ...]:
+    return _testimonies(_resolve(docs_dir))
+
+
 @lru_cache(maxsize=None)
-def fiches(docs_dir: Path = DOCS_DIR) -> tuple[Entry, ...]:
+def _fiches(docs_dir: Path) -> tuple[Entry, ...]:
     return tuple(_entries("fiches", docs_dir))
 
 
 @lru_cache(maxsize=None)
-def testimonies(docs_dir: Path = DOCS_DIR) -> tuple[Entry, ...]:
+def _testimonies(docs_dir: Path) -> tuple[Entry, ...]:
     return tuple(_entries("temoignages", docs_dir))
 
 
-def fiches_of_part(part: str, docs_dir: Path = DOCS_DIR) -> list[Entry]:
+def fiches_of_part(part: str, docs_dir: Path | None = None) -> list[Entry]:
     return sorted((f for f in fiches(docs_dir) if f.meta.get("partie") == part),
                   key=lambda f: f.title.lower())
 
 
-def citing_pages(docs_dir: Path = DOCS_DIR) -> dict[str, list[Entry]]:
+def citing_pages(docs_dir: Path | None = None) -> dict[str, list[Entry]]:
     """Bibliography key -> the fiches and testimonies that cite it."""
     cited: dict[str, list[Entry]] = {}
     for entry in (*fiches(docs_dir), *testimonies(docs_dir)):
@@ -66,5 +88,5 @@ def citing_pages(docs_dir: Path = DOCS_DIR) -> dict[str, list[Entry]]:
 
 def clear_cache() -> None:
     """`mkdocs serve` rebuilds in the same process: forget what was read last time."""
-    fiches.cache_clear()
-    testimonies.cache_clear()
+    _fiches.cache_clear()
+    _testimonies.cache_clear()

@@ -6,10 +6,10 @@ bibliography's theme pages are appended after their section's index, sorted by t
 
 from pathlib import Path
 
-from . import DOCS_DIR, bibliography, catalog
+from . import bibliography, catalog
 
 
-def _children(index_page: str, docs_dir: Path) -> list[str]:
+def _children(index_page: str, docs_dir: Path | None) -> list[str]:
     if index_page.startswith("fiches/") and index_page.count("/") == 2:
         part = index_page.split("/")[1]
         return [e.src_uri for e in catalog.fiches_of_part(part, docs_dir)]
@@ -20,7 +20,7 @@ def _children(index_page: str, docs_dir: Path) -> list[str]:
     return []
 
 
-def complete(nav: list, docs_dir: Path = DOCS_DIR) -> list:
+def complete(nav: list, docs_dir: Path | None = None) -> list:
     """Return a copy of a MkDocs nav where each known section index is followed by its pages."""
     completed = []
     for item in nav:

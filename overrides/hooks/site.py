@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import catalog, help_data, navigation, search_index
+from soignants import catalog, help_data, navigation, open_data, search_index
 from soignants.render import MarkerError, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
@@ -34,7 +34,7 @@ def _language(config) -> str:
 
 
 def on_config(config):
-    catalog.clear_cache()
+    catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
     help_data.load_help.cache_clear()
     config.extra["bandeau"] = help_data.strip_entries()
     if config.nav:
@@ -81,6 +81,8 @@ def on_post_build(config):
     index = site_dir / "search" / "search_index.json"
     if index.exists():
         search_index.rewrite(index, _keywords, drop_locations=_fallback_urls)
+    # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
+    open_data.write_open_data(site_dir)
     # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back.
     if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
         (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
