@@ -98,7 +98,10 @@ def help_contact_markdown(entry: dict, lang: str = "fr") -> str:
         bits.append(f"[{entry['telephone']}]({help_data.tel_uri(entry['telephone'])})")
     if entry.get("email"):
         bits.append(f"<{entry['email']}>")
-    details = ", ".join(x for x in (entry.get("horaires"), entry.get("cout"), entry.get("anonymat")) if x)
+    # Anonymity is worth saying when there is some; "Non (appel d'urgence)" only adds noise inline.
+    anonymity = entry.get("anonymat", "")
+    anonymity = "" if anonymity.lower().startswith("non") else anonymity
+    details = ", ".join(x for x in (entry.get("horaires"), entry.get("cout"), anonymity) if x)
     return f"{name} : {' · '.join(bits)}" + (f" ({details.lower() if lang == 'fr' else details})" if details else "")
 
 
