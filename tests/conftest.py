@@ -1,5 +1,6 @@
 """Shared fixtures: the site is built once per test session, under a subpath, and served on
-127.0.0.1 the way a static host would serve it."""
+127.0.0.1 the way a static host would serve it; one Chromium drives it for the whole session
+(tests/browser_support.py), for every folder of browser tests."""
 
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -11,6 +12,8 @@ import sys
 import threading
 
 import pytest
+
+from browser_support import launched_chromium, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "urps"
@@ -67,3 +70,31 @@ def site_url(site_root, site_port):
 @pytest.fixture(scope="session")
 def html_pages(site_root) -> list[Path]:
     return sorted(site_root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's only Chromium (Playwright's sync API, on the main thread)."""
+    with launched_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def new_context(browser):
+    """`new_context(**options)`: a new browser context, closed when the test ends."""
+    opened = []
+
+    def new(**options):
+        context = browser.new_context(**options)
+        opened.append(context)
+        return context
+
+    yield new
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def open_page_in(site_url, site_root):
+    """`open_page_in(context, path)`: a new page of the built site, with its journal."""
+    return lambda context, path: open_page(context, site_url, site_root, path)
