@@ -1,0 +1,136 @@
+"""Build time of one project folder (see corpus.make_project) with three tools, run interleaved:
+
+- ours: our mkdocs.yml as is (Material, static-i18n, our hooks), strict mode off so that a
+  warning in content being edited does not stop the timing (warnings are counted instead);
+- floor: bare MkDocs (theme `mkdocs`, no plugins, no hooks, the same Markdown extensions; our
+  markers stay as text);
+- zensical: `zensical build --clean` on a copy of our mkdocs.yml with strict off (Zensical runs
+  neither our hooks nor the i18n plugin: markers stay as text, no English edition), for
+  information, when it is installed in .cache/zensical-venv.
+"""
+
+from pathlib import Path
+import gzip
+import shutil
+import subprocess
+import time
+
+import yaml
+
+from . import CHILD_ENV, PYTHON, ZENSICAL
+from .stats import summarize
+
+TOOLS = ("ours", "floor", "zensical")
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+
+
+def write_floor_config(root: Path) -> Path:
+    ours = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    floor = {"site_name": ours["site_name"], "docs_dir": "docs", "site_dir": "site-floor",
+             "theme": {"name": "mkdocs"}, "plugins": [], "use_directory_urls": True,
+             "exclude_docs": ours.get("exclude_docs", ""),
+             "markdown_extensions": ours.get("markdown_extensions", [])}
+    path = root / "mkdocs-floor.yml"
+    path.write_text(yaml.safe_dump(floor, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_zensical_config(root: Path) -> Path:
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    path = root / "mkdocs-zensical.yml"
+    path.write_text(text.replace("\nstrict: true", "\nstrict: false"), encoding="utf-8")
+    return path
+
+
+def command(tool: str, root: Path) -> tuple[list[str], Path]:
+    """The command line and the output folder of one tool on one project."""
+    if tool == "ours":
+        return ([PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"),
+                 "-d", str(root / "site-ours")], root / "site-ours")
+    if tool == "floor":
+        return ([PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs-floor.yml")],
+                root / "site-floor")
+    return [str(ZENSICAL), "build", "--clean", "-f", str(root / "mkdocs-zensical.yml")], root / "site"
+
+
+def available_tools() -> dict[str, str | None]:
+    """{tool: None if it can run, else why not}."""
+    return {"ours": None, "floor": None,
+            "zensical": None if ZENSICAL.exists() else
+            "not installed: python -m venv .cache/zensical-venv && .cache/zensical-venv/bin/pip install zensical"}
+
+
+def build_once(tool: str, root: Path, timeout: float) -> dict:
+    cmd, out_dir = command(tool, root)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(cmd, cwd=root, env=CHILD_ENV, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"seconds": time.perf_counter() - start, "returncode": "timeout", "warnings": 0,
+                "log_tail": [f"stopped after {timeout:.0f} s"]}
+    seconds = time.perf_counter() - start
+    log = done.stdout + done.stderr
+    return {"seconds": seconds, "returncode": done.returncode,
+            "warnings": sum(1 for line in log.splitlines() if line.startswith("WARNING")),
+            "log_tail": log.strip().splitlines()[-3:] if done.returncode else []}
+
+
+def source_pages(root: Path) -> int:
+    return sum(1 for _ in (root / "docs").rglob("*.md"))
+
+
+def html_size(site_dir: Path, src_uri: str | None) -> dict | None:
+    """Raw and gzip bytes of the built page of a source file (e.g. a fiche as the corpus grows)."""
+    if not src_uri:
+        return None
+    stem = src_uri.removesuffix(".md")
+    page = Path(site_dir) / (stem.removesuffix("index") if stem.endswith("/index") else stem + "/") / "index.html"
+    if not page.exists():
+        return None
+    data = page.read_bytes()
+    return {"page": src_uri, "raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6))}
+
+
+def measure(root: Path, runs: int, tools=TOOLS, timeout: float = 3600) -> dict:
+    """Interleaved runs (the order rotates each round); ratios to the floor are per round."""
+    root = Path(root)
+    write_floor_config(root)
+    write_zensical_config(root)
+    why_not = available_tools()
+    active = [t for t in tools if why_not.get(t) is None]
+    samples = {t: [] for t in active}
+    for round_ in range(runs):
+        order = active[round_ % len(active):] + active[: round_ % len(active)]
+        for tool in order:
+            samples[tool].append(build_once(tool, root, timeout))
+    pages = source_pages(root)
+    result = {"source_pages": pages, "runs": runs, "tools": {}}
+    for tool in tools:
+        if tool not in active:
+            result["tools"][tool] = {"error": why_not[tool]}
+            continue
+        ok = [s for s in samples[tool] if s["returncode"] == 0]  # a failed build is not timed
+        timed_out = [s for s in samples[tool] if s["returncode"] == "timeout"]
+        entry = {"seconds": summarize([s["seconds"] for s in ok]),
+                 "seconds_per_page": summarize([s["seconds"] / pages for s in ok]),
+                 "warnings": max(s["warnings"] for s in samples[tool]),
+                 "failed_runs": len(samples[tool]) - len(ok),
+                 "log_tail": next((s["log_tail"] for s in samples[tool] if s["returncode"]), []),
+                 "timeout_seconds": timeout if timed_out else None}
+        if tool != "floor" and "floor" in samples:
+            entry["ratio_to_floor"] = summarize(
+                [s["seconds"] / f["seconds"] for s, f in zip(samples[tool], samples["floor"])
+                 if s["returncode"] == 0 and f["returncode"] == 0])
+        result["tools"][tool] = entry
+    out = root / "site-ours"
+    result["html_files_ours"] = sum(1 for _ in out.rglob("*.html")) if out.exists() else None
+    result["site_bytes_ours"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) if out.exists() else None
+    return result
