@@ -16,7 +16,8 @@ LINT = ROOT / "scripts" / "lint.py"
 LINKS = ROOT / "scripts" / "check_links.py"
 LINT_ON_ROOT = (
     "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
-    "from soignants.lint import Project, run; run(Project.at(Path(sys.argv[2])), None)")
+    "from soignants.lint import Project, run, summary; r = run(Project.at(Path(sys.argv[2])), None); "
+    "print(summary(r.problems, r.files))")
 
 
 def _time(command: list[str], runs: int, cwd: Path, timeout: float) -> dict:
@@ -29,7 +30,7 @@ def _time(command: list[str], runs: int, cwd: Path, timeout: float) -> dict:
             return {"seconds": None, "error": f"arrêté après {timeout:.0f} s", "command": " ".join(command)}
         seconds.append(time.perf_counter() - start)
         codes.append(done.returncode)
-        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] if done.returncode else tail
+        tail = (done.stdout.strip() or done.stderr.strip()).splitlines()[-1:]
     result = {"seconds": summarize(seconds), "exit_codes": sorted(set(codes)), "command": " ".join(command)}
     if tail:
         result["last_line"] = tail[0][:300]
@@ -44,6 +45,8 @@ def lint(project_root: Path | None, runs: int, timeout: float = 1800) -> dict:
         return {"error": "not available: scripts/lint.py does not exist yet"}
     if project_root is None:
         return _time([PYTHON, str(LINT)], runs, ROOT, timeout)
+    if "--racine" in LINT.read_text(encoding="utf-8"):
+        return _time([PYTHON, str(LINT), "--racine", str(project_root)], runs, ROOT, timeout)
     return _time([PYTHON, "-c", LINT_ON_ROOT, str(ROOT), str(project_root)], runs, ROOT, timeout)
 
 

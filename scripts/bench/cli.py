@@ -118,7 +118,8 @@ class Run:
         if ours.get("timeout_seconds") and not ours.get("seconds"):
             size["skipped"] = (f"notre construction n'a pas fini en {timeout:.0f} s : recherche, contrôles "
                                "et poids non mesurés à cette taille")
-            shutil.rmtree(root, ignore_errors=True)
+            if not self.args.keep:
+                shutil.rmtree(root, ignore_errors=True)
             self.save()
             return
         if not site.exists():  # the build was skipped: one build of ours for what follows

@@ -74,10 +74,12 @@ def build_table(sizes: list[dict]) -> str:
             if entry.get("error"):
                 return "n/d"
             if entry.get("timeout_seconds") and not entry.get("seconds"):
-                return f"> {entry['timeout_seconds']:.0f} s (arrêté)"
+                return f"> {entry['timeout_seconds']:.0f} s (arrêté)" if key == "seconds" else "—"
             return show(entry.get(key), unit, digits) + (f" ⚠ {entry['failed_runs']} échec(s)" if entry.get("failed_runs") else "")
 
-        rows.append([size["label"], build.get("runs", ""), build["source_pages"], build.get("html_files_ours", ""),
+        finished = bool((tools.get("ours") or {}).get("seconds"))
+        rows.append([size["label"], build.get("runs", ""), build["source_pages"],
+                     build.get("html_files_ours", "") if finished else "—",
                      cell("ours"), cell("ours", "seconds_per_page", "s", 3), cell("floor"),
                      cell("ours", "ratio_to_floor", "×", 1), cell("zensical"), cell("zensical", "ratio_to_floor", "×", 2),
                      tools.get("ours", {}).get("warnings", "")])
@@ -126,9 +128,13 @@ def checks_table(sizes: list[dict]) -> str:
                 return "non mesuré"
             if entry.get("error") and not entry.get("seconds"):
                 return entry["error"]
-            return show(entry.get("seconds"), "s", 2) + (f" (sortie {entry['exit_codes']})" if entry.get("exit_codes", [0]) != [0] else "")
+            text = show(entry.get("seconds"), "s", 2)
+            if entry.get("last_line"):
+                text += f" — « {entry['last_line'][:80]} »"
+            return text
 
-        rebuild_cell = rebuild.get("skipped") or (rebuild.get("error") or show(rebuild.get("seconds"), "s", 1))
+        rebuild_cell = (rebuild.get("skipped") or rebuild.get("error") or show(rebuild.get("seconds"), "s", 1)) \
+            if rebuild else "non mesuré"
         rows.append([size["label"], cell(checks.get("lint")), cell(checks.get("links")), rebuild_cell or "non mesuré"])
     return table(["Corpus", "Contrôle du contenu (scripts/lint.py)", "Contrôle des liens (scripts/check_links.py)",
                   "Reconstruction sous mkdocs serve (1 fiche modifiée)"], rows)
