@@ -155,6 +155,8 @@ class BrowserText:
             raise NotImplementedError("le harnais ne reproduit pas le stemmer de lunr")
         self.stop_words = frozenset().union(*(lang.stop_words for lang in self.languages)) \
             if "stopWordFilter" in pipeline else frozenset()
+        # Folded once here: folded_terms() runs for every field of every document.
+        self._query_stop_words = self.stop_words | {fold(word) for word in self.stop_words}
         # lunr.multiLanguage() adds its own trimmer, which Material does not remove
         # (it removes lunr[lang].trimmer only). A single language keeps its trimmer only on demand.
         if len(self.languages) > 1 or "trimmer" in pipeline:
@@ -189,7 +191,7 @@ class BrowserText:
 
     def query_stop_words(self) -> frozenset[str]:
         """Stop words as a folded query meets them (« été » -> « ete »)."""
-        return self.stop_words | {fold(word) for word in self.stop_words}
+        return self._query_stop_words
 
     def folded_terms(self, value) -> list[str]:
         """The field's terms as a folded query meets them: accent-free, stop words (folded too)
