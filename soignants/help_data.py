@@ -6,6 +6,7 @@ from functools import lru_cache
 import re
 
 from . import DATA_DIR
+from .dates import months_old
 from .yamlfile import load_yaml_file
 
 AIDE_FILE = DATA_DIR / "aide.yml"
@@ -51,13 +52,8 @@ def checked_on(entry: dict) -> date:
 
 
 def months_since_check(entry: dict, today: date) -> int:
-    """Whole months between the check and `today`, the way scripts/lint.py counts them:
-    `2025-11` is 12 months old for the whole of November 2026; `2025-11-23` turns 12 on 2026-11-23."""
-    pieces = [int(p) for p in entry["verifie_le"].split("-")]
-    months = (today.year - pieces[0]) * 12 + today.month - pieces[1]
-    if len(pieces) == 3 and today.day < pieces[2]:
-        months -= 1
-    return months
+    """Whole months between the check and `today`, counted as scripts/lint.py counts them."""
+    return months_old(entry["verifie_le"], today)
 
 
 def is_stale(entry: dict, today: date, months: int = STALE_AFTER_MONTHS) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 import re
 
 from . import DOCS_DIR, schemas
+from .dates import one_year_later
 from .folding import fold
 from .frontmatter import FRONT_MATTER, split_front_matter
 
@@ -44,13 +45,6 @@ def slugify(title: str) -> str:
     if len(slug) > SLUG_MAX:
         slug = slug[:SLUG_MAX].rsplit("-", 1)[0] if "-" in slug[:SLUG_MAX] else slug[:SLUG_MAX]
     return slug
-
-
-def one_year_later(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
 
 
 def check_title(title: str) -> str:

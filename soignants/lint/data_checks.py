@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ..dates import months_old
 from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
@@ -79,19 +80,6 @@ def _duplicate_ids(entries, list_name: str, label: str, lines: YamlLines, shown:
     return problems
 
 
-def _months_old(verified: str, today: date) -> int | None:
-    """Whole months between a `2025-11` or `2025-11-23` check and today (None if unreadable)."""
-    try:
-        pieces = [int(p) for p in verified.split("-")]
-        if len(pieces) == 3:
-            day = date(*pieces)
-            months = (today.year - day.year) * 12 + today.month - day.month
-            return months - (1 if today.day < day.day else 0)
-        if len(pieces) == 2:
-            date(pieces[0], pieces[1], 1)
-            return (today.year - pieces[0]) * 12 + today.month - pieces[1]
-    except (ValueError, TypeError):
-        return None
     return None
 
 
@@ -110,7 +98,7 @@ def check_aide(ctx: Context, path: Path) -> list[Problem]:
             continue
         verified = entry["verifie_le"]
         line = loaded.lines.line(("structures", index, "verifie_le"))
-        age = _months_old(verified, today)
+        age = months_old(verified, today)
         name = entry.get("id", f"n°{index + 1}")
         if age is None:
             if not any(p.line == line for p in problems):
@@ -159,7 +147,7 @@ def check_bibliography(ctx: Context, path: Path) -> list[Problem]:
                                         f"référence « {ref.get('id', index + 1)} » : thème « {theme} » inconnu ; "
                                         f"thèmes possibles : {', '.join(theme_ids)}"))
         accessed = ref.get("accessed")
-        if isinstance(accessed, str) and _months_old(accessed, ctx.project.today) is None \
+        if isinstance(accessed, str) and months_old(accessed, ctx.project.today) is None \
                 and not any(p.line == lines.line(("references", index, "accessed")) for p in problems):
             problems.append(Problem(shown, lines.line(("references", index, "accessed")), "date-invalide",
                                     f"référence « {ref.get('id', index + 1)} » : « accessed » vaut « {accessed} », "

@@ -12,6 +12,7 @@ import posixpath
 
 import yaml
 
+from ..dates import one_year_later
 from ..frontmatter import FRONT_MATTER
 from .markdown_text import blank
 from .project import FICHE, TEMOIGNAGE, Context
@@ -87,13 +88,6 @@ def _as_date(value) -> date | None:
         return None
 
 
-def _one_year_after(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
 def review_problems(front: FrontMatter, kind: str, shown: str, today: date) -> list[Problem]:
     """Review dates: coherent, and the next review not past."""
     if front.meta is None or kind not in SCHEMA_OF:
@@ -109,12 +103,12 @@ def review_problems(front: FrontMatter, kind: str, shown: str, today: date) -> l
         problems.append(Problem(shown, lines.line(("prochaine_relecture",)), "date-invalide",
                                 f"« prochaine_relecture » ({due.isoformat()}) n'est pas après « derniere_relecture » "
                                 f"({last.isoformat()}) ; prévoyez la prochaine relecture dans l'année qui suit, "
-                                f"par ex. {_one_year_after(last).isoformat()}"))
-    elif last and due and due > _one_year_after(last):
+                                f"par ex. {one_year_later(last).isoformat()}"))
+    elif last and due and due > one_year_later(last):
         problems.append(Problem(shown, lines.line(("prochaine_relecture",)), "relecture-trop-lointaine",
                                 f"« prochaine_relecture » ({due.isoformat()}) est plus d'un an après la dernière "
                                 f"relecture ; une fiche se relit au moins une fois par an : écrivez au plus tard "
-                                f"{_one_year_after(last).isoformat()}", WARNING))
+                                f"{one_year_later(last).isoformat()}", WARNING))
     if due and due < today:
         days = (today - due).days
         problems.append(Problem(shown, lines.line(("prochaine_relecture",)), "relecture-depassee",
