@@ -80,9 +80,6 @@ def _duplicate_ids(entries, list_name: str, label: str, lines: YamlLines, shown:
     return problems
 
 
-    return None
-
-
 def check_aide(ctx: Context, path: Path) -> list[Problem]:
     shown = ctx.shown(path)
     loaded = load_data_file(path, shown, "aide")
