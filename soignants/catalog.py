@@ -6,6 +6,7 @@ from pathlib import Path
 import re
 
 from . import DOCS_DIR
+from .folding import fold
 from .frontmatter import read_page
 
 CITATION = re.compile(r"\[@([A-Za-z][A-Za-z0-9_-]*)\]")
@@ -54,6 +55,18 @@ def _entries(folder: str, docs_dir: Path) -> list[Entry]:
     return entries
 
 
+FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def page_title(src_uri: str, docs_dir: Path | None = None) -> str:
+    """A page's title as the theme shows it: front matter `title`, else its first `# heading`."""
+    page = read_page(_resolve(docs_dir) / src_uri)
+    if page.meta.get("title"):
+        return str(page.meta["title"])
+    heading = FIRST_HEADING.search(page.body)
+    return heading.group(1) if heading else src_uri
+
+
 def fiches(docs_dir: Path | None = None) -> tuple[Entry, ...]:
     return _fiches(_resolve(docs_dir))
 
@@ -72,9 +85,14 @@ def _testimonies(docs_dir: Path) -> tuple[Entry, ...]:
     return tuple(_entries("temoignages", docs_dir))
 
 
+def title_order(title: str) -> str:
+    """Alphabetical order as a reader expects it: « Épuisement » among the E, not after Z."""
+    return fold(title)
+
+
 def fiches_of_part(part: str, docs_dir: Path | None = None) -> list[Entry]:
     return sorted((f for f in fiches(docs_dir) if f.meta.get("partie") == part),
-                  key=lambda f: f.title.lower())
+                  key=lambda f: title_order(f.title))
 
 
 def citing_pages(docs_dir: Path | None = None) -> dict[str, list[Entry]]:

@@ -35,12 +35,27 @@ HYPHEN_IN_WORD = re.compile(r"([a-z0-9])-(?=[a-z0-9])")
 NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
+class _FoldedCharacters(dict):
+    """Code point -> its folded form, computed once per character: the index rewrite folds
+    every word of the site, and a per-character Unicode lookup each time was its main cost."""
+
+    SPELLED = {"’": "'", "‘": "'", "œ": "oe", "æ": "ae"}
+
+    def __missing__(self, code: int) -> str:
+        char = self.SPELLED.get(chr(code), chr(code))
+        decomposed = unicodedata.normalize("NFKD", char)
+        folded = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (Unicode marks after NFKD), write œ/æ as oe/ae and the
     typographic apostrophes as a plain one. Same steps as `fold` in search-soignants.js."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    return text.lower().translate(_FOLDED)
 
 
 def join_hyphens(folded: str) -> str:

@@ -2,34 +2,94 @@
 
 mkdocs.yml lists each section by its index page; the fiches of a part, the testimonies and the
 bibliography's theme pages are appended after their section's index, sorted by title.
+
+A part with many fiches has them grouped by initial letter (« A », « B – D »…), at most
+GROUP_SIZE a group: the theme puts the whole menu of the open group in every page, so one long
+list would make every page heavier and the build slower as fiches are added (quadratic growth),
+and nobody finds a fiche in a menu of hundreds of entries (the part's page lists them all).
+
+In the English edition (`translated` given), a page with no English version yet is a link to
+the French page (soignants/editions.py), with its French title.
 """
 
 from pathlib import Path
 
-from . import bibliography, catalog
+from . import bibliography, catalog, editions
+from .folding import fold
+
+GROUP_THRESHOLD = 40  # up to this many fiches, a part's menu is one flat list
+GROUP_SIZE = 30
 
 
-def _children(index_page: str, docs_dir: Path | None) -> list[str]:
+def _children(index_page: str, docs_dir: Path | None) -> list[tuple[str, str]]:
+    """(source path, title) of the pages listed after a section's index page."""
     if index_page.startswith("fiches/") and index_page.count("/") == 2:
         part = index_page.split("/")[1]
-        return [e.src_uri for e in catalog.fiches_of_part(part, docs_dir)]
+        return [(e.src_uri, e.title) for e in catalog.fiches_of_part(part, docs_dir)]
     if index_page == "temoignages/index.md":
-        return [e.src_uri for e in sorted(catalog.testimonies(docs_dir), key=lambda e: e.title.lower())]
+        return [(e.src_uri, e.title) for e in sorted(catalog.testimonies(docs_dir), key=lambda e: e.title.lower())]
     if index_page == "bibliographie/index.md":
-        return [f"bibliographie/{t['id']}.md" for t in bibliography.themes()]
+        return [(f"bibliographie/{t['id']}.md", t["titre"]) for t in bibliography.themes()]
     return []
 
 
-def complete(nav: list, docs_dir: Path | None = None) -> list:
-    """Return a copy of a MkDocs nav where each known section index is followed by its pages."""
+def _initial(title: str) -> str:
+    folded = fold(title.strip())
+    return folded[:1].upper() if folded[:1].isalpha() else "#"
+
+
+def letter_groups(pages: list, size: int = GROUP_SIZE) -> list[tuple[str, list]]:
+    """Consecutive initial letters packed into groups of at most `size` pages (a letter with more
+    is cut into « S (1) », « S (2) »…). `pages` are (source, title), sorted by title."""
+    by_letter: dict[str, list] = {}
+    for page in pages:
+        by_letter.setdefault(_initial(page[1]), []).append(page)
+    groups: list[tuple[list[str], list]] = []
+    for letter, members in by_letter.items():
+        if len(members) > size:
+            chunks = [members[i:i + size] for i in range(0, len(members), size)]
+            groups.extend(([f"{letter} ({n})"], chunk) for n, chunk in enumerate(chunks, 1))
+        elif groups and len(groups[-1][0]) and "(" not in groups[-1][0][0] \
+                and len(groups[-1][1]) + len(members) <= size:
+            groups[-1][0].append(letter)
+            groups[-1][1].extend(members)
+        else:
+            groups.append(([letter], list(members)))
+    return [(letters[0] if len(letters) == 1 else f"{letters[0]} – {letters[-1]}", members)
+            for letters, members in groups]
+
+
+def _page_title(src_uri: str, docs_dir: Path | None):
+    """A page's title, only looked up when needed (a lambda: read only for untranslated pages)."""
+    return lambda: catalog.page_title(src_uri, docs_dir)
+
+
+def _entry(src_uri: str, title, translated):
+    if translated is None or translated(src_uri):
+        return src_uri
+    return {title() if callable(title) else title: editions.SCHEME + src_uri}
+
+
+def _entries(index_page: str, docs_dir: Path | None, nav: list, translated) -> list:
+    pages = [(src, title) for src, title in _children(index_page, docs_dir) if src not in nav]
+    if index_page.startswith("fiches/") and len(pages) > GROUP_THRESHOLD:
+        return [{label: [_entry(src, title, translated) for src, title in members]}
+                for label, members in letter_groups(pages)]
+    return [_entry(src, title, translated) for src, title in pages]
+
+
+def complete(nav: list, docs_dir: Path | None = None, translated=None) -> list:
+    """Return a copy of a MkDocs nav where each known section index is followed by its pages.
+    `translated(src)`, for an edition other than the French one, says whether a page has a
+    version in that edition."""
     completed = []
     for item in nav:
         if isinstance(item, dict):
-            completed.append({title: complete(value, docs_dir) if isinstance(value, list) else value
+            completed.append({title: complete(value, docs_dir, translated) if isinstance(value, list) else value
                               for title, value in item.items()})
         elif isinstance(item, str):
-            completed.append(item)
-            completed.extend(page for page in _children(item, docs_dir) if page not in nav)
+            completed.append(_entry(item, _page_title(item, docs_dir), translated))
+            completed.extend(_entries(item, docs_dir, nav, translated))
         else:
             completed.append(item)
     return completed

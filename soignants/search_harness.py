@@ -104,28 +104,31 @@ def js_regex(pattern: str) -> re.Pattern:
 
 # --- Indexing: Material's tokenizer and the lunr pipeline it keeps -----------------------------
 
+MARKUP_CHARS = re.compile(r"[<>]")
+
+
 def extract(value: str):
-    """Material's `extract`: yield (type, start, end) for markup and text sections."""
-    start = end = stack = 0
-    length = len(value)
-    while end < length:
-        ch = value[end]
-        if ch == "<" and end > start:
-            yield TEXT, start, end
-            start = end
-        elif ch == ">":
-            if value[start + 1:start + 2] == "/":
-                stack -= 1
-                if stack == 0:
-                    yield TAG_CLOSE, start, end + 1
-            elif value[end - 1:end] != "/":
-                if stack == 0:
-                    yield TAG_OPEN, start, end + 1
-                stack += 1
-            start = end + 1
-        end += 1
-    if end > start:
-        yield TEXT, start, end
+    """Material's `extract`: yield (type, start, end) for markup and text sections.
+    Material walks every character; only `<` and `>` change its state, so jump between them."""
+    start = stack = 0
+    for match in MARKUP_CHARS.finditer(value):
+        end = match.start()
+        if value[end] == "<":
+            if end > start:
+                yield TEXT, start, end
+                start = end
+            continue
+        if value[start + 1:start + 2] == "/":
+            stack -= 1
+            if stack == 0:
+                yield TAG_CLOSE, start, end + 1
+        elif value[end - 1:end] != "/":
+            if stack == 0:
+                yield TAG_OPEN, start, end + 1
+            stack += 1
+        start = end + 1
+    if len(value) > start:
+        yield TEXT, start, len(value)
 
 
 def split(value: str, separator: re.Pattern):
@@ -150,6 +153,9 @@ class BrowserText:
     def __init__(self, config: dict):
         self.languages = [language(code) for code in config["lang"]]
         self.separator = js_regex(config["separator"])
+        # Material's `split` skips empty ranges; with a separator that cannot match the empty
+        # string, that is Python's re.split without its empty strings (much faster).
+        self.separator_never_empty = self.separator.fullmatch("") is None
         pipeline = set(config.get("pipeline", []))
         if "stemmer" in pipeline:
             raise NotImplementedError("le harnais ne reproduit pas le stemmer de lunr")
@@ -175,8 +181,11 @@ class BrowserText:
             for kind, start, end in extract(item):
                 if kind != TEXT:
                     continue
-                section = item[start:end]
-                tokens.extend(section[a:b].lower() for a, b in split(section, self.separator))
+                section = item[start:end].lower()
+                if self.separator_never_empty:
+                    tokens.extend(token for token in self.separator.split(section) if token)
+                else:
+                    tokens.extend(section[a:b] for a, b in split(section, self.separator))
         return tokens
 
     def trim(self, token: str) -> str:

@@ -54,10 +54,8 @@ def keywords_text(words: list[str]) -> str:
     return " ".join(dict.fromkeys(forms))
 
 
-def enrich(index: dict, keywords_by_location: dict[str, list[str]], drop_locations=frozenset()) -> dict:
-    """Add the twin and keywords fields and the query rules; drop the English edition's copies of
-    French pages (their French twin is already indexed: one result, in the language it is written in)."""
-    index["docs"] = [doc for doc in index["docs"] if page_location(doc["location"]) not in drop_locations]
+def enrich(index: dict, keywords_by_location: dict[str, list[str]]) -> dict:
+    """Add the twin and keywords fields and the query rules."""
     config = index["config"]
     fields = config.setdefault("fields", {})
     text = BrowserText(config)
@@ -78,9 +76,9 @@ def enrich(index: dict, keywords_by_location: dict[str, list[str]], drop_locatio
     return index
 
 
-def rewrite(path, keywords_by_location: dict[str, list[str]], drop_locations=frozenset()) -> None:
+def rewrite(path, keywords_by_location: dict[str, list[str]]) -> None:
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
-    enrich(index, keywords_by_location, drop_locations)
+    enrich(index, keywords_by_location)
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))

@@ -152,14 +152,31 @@ def test_tel_uri_dials_french_numbers_internationally():
     assert help_data.tel_uri("15") == "tel:15"
 
 
-def test_root_404_is_french_and_english_fallbacks_keep_french_lang(site_root):
+def test_root_404_is_french(site_root):
     page_404 = (site_root / "404.html").read_text(encoding="utf-8")
     assert page_404.lstrip().startswith("<!doctype html>\n<html lang=\"fr\"")
-    fiche = page_location(catalog.fiches()[0].src_uri)
-    fallback = read(site_root, "en/" + fiche)
-    assert '<html lang="fr"' in fallback
-    assert "Not translated yet" in fallback
     assert '<html lang="en"' in read(site_root, "en/")
+
+
+def test_english_edition_links_untranslated_pages_to_the_french_ones(site_root):
+    """No copy of French pages under /en/: the English pages and menu link to the French page,
+    marked as French, and every such link leads to a page that exists."""
+    fiche = page_location(catalog.fiches()[0].src_uri)
+    assert not (site_root / "en" / fiche / "index.html").exists()
+    english_pages = sorted((site_root / "en").rglob("*.html"))
+    assert english_pages
+    to_french = 0
+    for path in english_pages:
+        soup = site_checks.parse(path.read_text(encoding="utf-8"))
+        assert "fr-edition:" not in str(soup), path
+        for link in soup.find_all("a", hreflang="fr"):
+            if "md-select__link" in (link.get("class") or []):
+                continue  # the language switcher
+            target = (path.parent / link["href"].split("#")[0]).resolve()
+            assert target.relative_to(site_root.resolve()).parts[:1] != ("en",), (path, link["href"])
+            assert (target / "index.html").is_file() or target.is_file(), (path, link["href"])
+            to_french += 1
+    assert to_french >= len(catalog.fiches())  # at least the fiches, from the Fiches section
 
 
 def test_no_alternate_link_makes_the_theme_fetch_a_missing_sitemap(html_pages):

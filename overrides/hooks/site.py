@@ -5,6 +5,7 @@ moving to another generator means rewriting this file, not the logic.
 """
 
 from pathlib import Path
+import copy
 import logging
 import re
 import sys
@@ -15,17 +16,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import catalog, help_data, navigation, open_data, search_index
+from soignants import catalog, editions, help_data, navigation, open_data, search_index
 from soignants.render import MarkerError, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
-_fallback_urls: set[str] = set()
 _not_found_pages: dict[str, str] = {}
-HTML_LANG = re.compile(r'<html lang="[a-z-]+"')
+# mkdocs-static-i18n builds the English edition from inside the French build's post_build:
+# count the nested builds so that the end of the whole build is done once, last.
+_build_depth = 0
+_configured_nav: list | None = None
 # Material's JavaScript fetches `<href>/sitemap.xml` for every <link rel="alternate" hreflang>;
 # with per-page alternates that is a 404 on every page. The sitemap already carries hreflang.
-HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+# (Starts at the line break: a pattern that starts with `[ \t]*` made this 6 ms a page.)
+HREFLANG_LINK = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 DEFAULT_LANGUAGE = "fr"
 
 
@@ -33,12 +37,29 @@ def _language(config) -> str:
     return config.theme.get("language", "fr")
 
 
+def _translated(src_uri: str, docs_dir) -> bool:
+    """Whether a page has an English edition (`x.en.md`), or is not a page (an asset)."""
+    if not src_uri.endswith(".md"):
+        return True
+    return (Path(docs_dir) / (src_uri[:-len(".md")] + ".en.md")).is_file()
+
+
+def _is_page(src_uri: str, docs_dir) -> bool:
+    return (Path(docs_dir) / src_uri).is_file()
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language of this build
 def on_config(config):
     catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
     help_data.load_help.cache_clear()
     config.extra["bandeau"] = help_data.strip_entries()
-    if config.nav:
-        config.nav = navigation.complete(config.nav)
+    global _configured_nav
+    if _build_depth == 0:  # the outer (French) build: the nav as mkdocs.yml writes it
+        _configured_nav = copy.deepcopy(config.nav)
+    if _configured_nav:
+        lang = _language(config)
+        translated = None if lang == DEFAULT_LANGUAGE else (lambda src: _translated(src, config.docs_dir))
+        config.nav = navigation.complete(_configured_nav, translated=translated)
     return config
 
 
@@ -49,11 +70,13 @@ def on_page_markdown(markdown, page, config, files):
         markdown = render_page_markdown(markdown, meta, page.file.src_uri.replace(".en.md", ".md"), lang)
     except MarkerError as error:
         raise PluginError(str(error)) from None
-    # An English reader on a page not translated yet is told so, in English.
-    if lang != "fr" and getattr(page.file, "locale", lang) != lang:
-        _fallback_urls.add(page.url)
-        markdown = ('!!! info "Not translated yet"\n\n'
-                    "    This page is only available in French for now.\n\n" + markdown)
+    # The English edition has only the pages translated so far: a link to any other page goes to
+    # the French one (soignants/editions.py).
+    if lang != DEFAULT_LANGUAGE:
+        markdown = editions.link_untranslated(
+            markdown, page.file.src_uri.replace(".en.md", ".md"),
+            translated=lambda src: _translated(src, config.docs_dir),
+            exists=lambda src: _is_page(src, config.docs_dir))
     words = [*meta.get("mots_cles", []), *meta.get("tags", [])]
     if words:
         _keywords[page.url] = words
@@ -61,11 +84,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    # Pages that fall back to French in the English edition keep the French `lang`,
-    # so that screen readers pronounce them right.
-    locale = getattr(page.file, "locale", None)
-    if locale and locale != _language(config):
-        output = HTML_LANG.sub(f'<html lang="{locale}"', output, count=1)
+    lang = _language(config)
+    if lang != DEFAULT_LANGUAGE:
+        output = editions.french_links(output, page.url, french_prefix="")  # page.url starts with en/
     return HREFLANG_LINK.sub("", output)
 
 
@@ -75,12 +96,26 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+def on_pre_build(config):
+    global _build_depth
+    _build_depth += 1
+
+
+def on_build_error(error):
+    global _build_depth
+    _build_depth = 0
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has merged the languages' indexes (-100)
 def on_post_build(config):
+    global _build_depth
+    _build_depth -= 1
+    if _build_depth > 0:
+        return  # the English edition, built inside the French build: finish once, at the end
     site_dir = Path(config.site_dir)
     index = site_dir / "search" / "search_index.json"
     if index.exists():
-        search_index.rewrite(index, _keywords, drop_locations=_fallback_urls)
+        search_index.rewrite(index, _keywords)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back.

@@ -1,0 +1,68 @@
+"""Links from the English edition to pages that exist only in French.
+
+The English edition holds only the pages translated so far (`x.en.md`); it does not render a copy
+of every French page (that doubled the build time and the site's size). A link from an English
+page to a page not translated yet goes to the French page, said to be in French (`hreflang`).
+
+MkDocs checks every relative link against the edition's own files, so such a link is first
+written with a scheme of ours, which MkDocs leaves alone (`fr-edition:fiches/x.md#anchor`), then
+turned into a relative address from the page's own, once the page is rendered (`french_links`).
+"""
+
+import posixpath
+import re
+
+SCHEME = "fr-edition:"
+MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+EDITION_LINK = re.compile(r'href="' + SCHEME + r'(?P<src>[^"#]*)(?P<anchor>#[^"]*)?"')
+
+
+def page_url(src_uri: str) -> str:
+    """The address of a page from the site's root, as MkDocs writes it with directory URLs:
+    `index.md` -> ``, `fiches/index.md` -> `fiches/`, `fiches/x.md` -> `fiches/x/`."""
+    stem = src_uri[:-len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-len("index")]
+    else:
+        stem += "/"
+    return stem
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A relative address from one directory URL to another (`en/fiches/` -> `fiches/x/` gives
+    `../../fiches/x/`)."""
+    relative = posixpath.relpath(to_url or ".", from_url or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+def resolve(target: str, from_src: str) -> str:
+    """A Markdown link target written in `from_src`, as a path under docs/."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_src), target))
+
+
+def link_untranslated(markdown: str, from_src: str, translated, exists) -> str:
+    """Point the Markdown links of an English page at the French edition where the target has no
+    English page: `translated(src)` says whether `src` is in the English edition, `exists(src)`
+    whether it is a page at all (a broken link is left for MkDocs to report)."""
+
+    def replace(match):
+        if URL_SCHEME.match(match["target"]) or match["target"].startswith("/"):
+            return match.group(0)  # another site, or an absolute path: not a page of ours
+        target = resolve(match["target"], from_src)
+        if translated(target) or not exists(target):
+            return match.group(0)
+        return f"]({SCHEME}{target}{match['anchor'] or ''})"
+
+    return MARKDOWN_LINK.sub(replace, markdown)
+
+
+def french_links(html: str, page_url_: str, french_prefix: str) -> str:
+    """Turn the `fr-edition:` links of a rendered English page into relative addresses.
+    `french_prefix` is where the French edition starts, from the site's root ('' at the root)."""
+
+    def replace(match):
+        url = relative_url(page_url_, french_prefix + page_url(match["src"]))
+        return f'href="{url}{match["anchor"] or ""}" hreflang="fr"'
+
+    return EDITION_LINK.sub(replace, html)
