@@ -211,6 +211,8 @@ class BrowserText:
         folded = [fold(str(item)) for item in (value if isinstance(value, list) else [value])]
         stop = self.query_stop_words()
         terms = [t for t in self.terms(folded, stop) if t]
+        if not any("-" in item for item in folded):
+            return terms  # nothing to join
         split_terms = set(terms)
         joined = [t for t in self.terms([join_hyphens(item) for item in folded], stop) if t and t not in split_terms]
         return terms + joined

@@ -50,12 +50,12 @@ def _is_page(src_uri: str, docs_dir) -> bool:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language of this build
 def on_config(config):
-    catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
-    help_data.load_help.cache_clear()
-    config.extra["bandeau"] = help_data.strip_entries()
     global _configured_nav
-    if _build_depth == 0:  # the outer (French) build: the nav as mkdocs.yml writes it
-        _configured_nav = copy.deepcopy(config.nav)
+    if _build_depth == 0:  # the outer (French) build; the English one, inside it, reads the same
+        catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
+        help_data.load_help.cache_clear()
+        _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
+    config.extra["bandeau"] = help_data.strip_entries()
     if _configured_nav:
         lang = _language(config)
         translated = None if lang == DEFAULT_LANGUAGE else (lambda src: _translated(src, config.docs_dir))
