@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from html import escape
+import re
 
 from . import DATA_DIR
 from .yamlfile import load_yaml_file
@@ -47,19 +48,28 @@ def short_citation(ref: dict) -> str:
     return f"{name}{more}, {year(ref)}"
 
 
+CLOSING_TAGS = re.compile(r"(</[a-z]+>)+$")
+
+
+def _period(text: str) -> str:
+    """End a part with a period, once: « Galam E. », not « Galam E.. »."""
+    words = CLOSING_TAGS.sub("", text)
+    return text if words.endswith((".", "?", "!", "…")) else text + "."
+
+
 def full_citation_html(ref: dict) -> str:
     """One reference as HTML, in a French style close to Vancouver."""
     parts = []
     if ref.get("author"):
-        parts.append(escape(authors(ref)) + ".")
+        parts.append(_period(escape(authors(ref))))
     title = escape(ref["title"])
     if ref.get("type") in ("book", "thesis", "report"):
-        parts.append(f"<cite>{title}</cite>.")
+        parts.append(_period(f"<cite>{title}</cite>"))
     else:
-        parts.append(f"{title}.")
+        parts.append(_period(title))
     venue = ref.get("container-title") or ref.get("publisher")
     if venue:
-        parts.append(f"<em>{escape(venue)}</em>.")
+        parts.append(_period(f"<em>{escape(venue)}</em>"))
     where = year(ref)
     if ref.get("volume"):
         where += f" ; {escape(str(ref['volume']))}"
@@ -67,7 +77,7 @@ def full_citation_html(ref: dict) -> str:
             where += f"({escape(str(ref['issue']))})"
     if ref.get("page"):
         where += f" : {escape(str(ref['page']))}"
-    parts.append(where + ".")
+    parts.append(_period(where))
     if ref.get("DOI"):
         doi = escape(ref["DOI"])
         parts.append(f'doi : <a href="https://doi.org/{doi}">{doi}</a>.')

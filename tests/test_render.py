@@ -1,6 +1,7 @@
 """Markers and front matter rendered into Markdown: what editors write, what readers get."""
 
 from datetime import date
+import re
 
 import pytest
 
@@ -62,3 +63,10 @@ def test_testimony_audio_comes_with_its_transcript():
     block = audio_block(meta)
     assert '<audio controls preload="none" src="audio/recit.mp3"></audio>' in block
     assert "[Transcription](recit-transcription.md)" in block
+
+
+def test_references_never_end_a_part_with_two_periods():
+    from soignants.bibliography import full_citation_html, references
+    for key, ref in references().items():
+        text = re.sub(r"<a [^>]*>.*?</a>", "", full_citation_html(ref))
+        assert ".." not in text.replace("...", "…"), (key, text)
