@@ -20,8 +20,8 @@ DESCRIPTION = """\
 Vérifie le contenu du site : en-têtes des fiches et des témoignages, sections obligatoires,
 liens et ancres entre pages, marqueurs [[aide:…]] et [@Clé], HTML dangereux, ressources
 chargées depuis un autre site, données personnelles dans les témoignages, dates de relecture,
-et les fichiers data/aide.yml et data/bibliographie.yml.
-Sans FICHIER : tout le contenu de docs/ et les deux fichiers de données."""
+et les fichiers de données data/aide.yml, data/bibliographie.yml et data/questionnaires/*.yml.
+Sans FICHIER : tout le contenu de docs/ et tous les fichiers de données."""
 
 EPILOG = """\
 Chaque problème s'affiche sur une ligne « fichier:ligne: message (code) », suivie d'un résumé.

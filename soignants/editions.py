@@ -29,6 +29,13 @@ def page_url(src_uri: str) -> str:
     return stem
 
 
+def asset_url(src_uri: str, lang: str, asset: str, default_language: str = "fr") -> str:
+    """Relative address of a file of docs/ (`assets/javascripts/x.js`) from a page's HTML, in
+    its edition: MkDocs rewrites links in Markdown, not the `src` of a <script> written as HTML."""
+    here = page_url(src_uri) if lang == default_language else f"{lang}/{page_url(src_uri)}"
+    return posixpath.relpath(asset, here.rstrip("/") or ".")
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A relative address from one directory URL to another (`en/fiches/` -> `fiches/x/` gives
     `../../fiches/x/`)."""

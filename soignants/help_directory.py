@@ -18,7 +18,7 @@ from html import escape
 import re
 import unicodedata
 
-from . import DATA_DIR, catalog, help_data, schemas
+from . import DATA_DIR, catalog, editions, help_data, schemas
 from .bibliography import date_fr
 from .yamlfile import load_yaml_file
 
@@ -316,8 +316,11 @@ def _fiche_links(paths, src_uri: str, lang: str) -> str:
     return f"{TEXTS[lang]['fiches']} : " + ", ".join(links)
 
 
-def which_number(src_uri: str, lang: str = "fr", today: date | None = None) -> str:
-    """The « Quel numéro pour quoi ? » block: each situation with its lines, from data/aide.yml."""
+def which_number(src_uri: str, lang: str = "fr", today: date | None = None, heading_level: int = 3) -> str:
+    """The « Quel numéro pour quoi ? » block: each situation with its lines, from data/aide.yml.
+
+    Situations are `###` headings on the help page; `heading_level` sets another level where the
+    block sits deeper (the self-assessment's result, under « Votre résultat »)."""
     from .render import MarkerError, relative_link
     today = today or date.today()
     t = TEXTS[lang]
@@ -334,7 +337,7 @@ def which_number(src_uri: str, lang: str = "fr", today: date | None = None) -> s
     out.append("")
     for situation in SITUATIONS:
         national, regional = lines_for(situation)
-        out += [f"### {situation.title[lang]} {{#quel-numero-{situation.key}}}", ""]
+        out += [f"{'#' * heading_level} {situation.title[lang]} {{#quel-numero-{situation.key}}}", ""]
         if situation.lead:
             out += [situation.lead[lang], ""]
         out += [f"- {_contact(e, lang, today)}" for e in national]
@@ -447,7 +450,16 @@ def directory_by_departement(src_uri: str, lang: str = "fr", today: date | None 
             departement_table(data, lang), ""]
     for region in data["regions"]:
         out.append(region_section(region, data, lang, today))
+    out += ["", page_script(src_uri, lang)]
     return "\n".join(out)
+
+
+# The filter of the directory and the card's full address: only the two pages that use it load it.
+SCRIPT = "assets/javascripts/annuaire.js"
+
+
+def page_script(src_uri: str, lang: str) -> str:
+    return f'<script src="{editions.asset_url(src_uri, lang, SCRIPT)}" defer></script>\n'
 
 
 # --- the crisis card --------------------------------------------------------------------------
@@ -492,4 +504,5 @@ def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> st
                 '</ul>']
     out += ["", f'{t["card_more"]} [{t["card_site"]}]({directory}){{ data-ss-url="" }}',
             "{: .ss-carte__pied }", "", "</div>", ""]
+    out += ["", page_script(src_uri, lang)]
     return "\n".join(out)

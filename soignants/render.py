@@ -10,6 +10,8 @@ Markers (documented in CONTRIBUTING.md):
 - `<!-- quel-numero -->`, `<!-- annuaire-departements -->`, `<!-- carte-aide -->`
                                 the help pages built from data/aide.yml and data/departements.yml
                                 (soignants/help_directory.py)
+- `<!-- questionnaire: ID -->`  a self-assessment from data/questionnaires/ID.yml, answered and
+                                scored in the reader's browser (soignants/questionnaire_form.py)
 An unknown marker value is an error that names the file: the build fails rather than show a
 reader an empty box.
 """
@@ -18,13 +20,13 @@ from datetime import date
 import posixpath
 import re
 
-from . import bibliography, catalog, help_data
+from . import bibliography, catalog, help_data, questionnaire_form
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
 BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire|quel-numero|"
-                          r"annuaire-departements|carte-aide)(?::\s*([a-z0-9-]+))?\s*-->\s*$",
+                          r"annuaire-departements|carte-aide|questionnaire)(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 
@@ -288,6 +290,8 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
             return testimony_list(src_uri)
         if kind == "bibliographie":
             return bibliography_theme(value or "", src_uri, lang)
+        if kind == "questionnaire":
+            return questionnaire_form.questionnaire_block(value or "", src_uri, lang)
         if kind in HELP_PAGE_BLOCKS:
             try:
                 return HELP_PAGE_BLOCKS[kind](src_uri, lang)

@@ -11,6 +11,7 @@ FICHE = "fiche"
 TEMOIGNAGE = "temoignage"
 BIBLIOGRAPHIE = "bibliographie"
 AIDE = "aide"
+QUESTIONNAIRE = "questionnaire"
 
 
 @lru_cache(maxsize=None)

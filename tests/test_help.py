@@ -280,3 +280,15 @@ def test_the_help_page_links_to_the_open_data(site_root):
 def test_write_open_data_is_plain_python(tmp_path):
     written = open_data.write_open_data(tmp_path)
     assert sorted(p.name for p in written) == ["aide.csv", "aide.json", "aide.schema.json"]
+
+
+def test_the_directory_script_loads_only_where_it_is_used(site_root, html_pages):
+    """annuaire.js (the filter, the card's full address) is not a weight every page pays."""
+    with_script = sorted(p.relative_to(site_root).as_posix() for p in html_pages
+                         if help_directory.SCRIPT in p.read_text(encoding="utf-8"))
+    assert with_script == sorted(f"{lang}aide/{name}/index.html" for lang in ("", "en/")
+                                 for name in ("annuaire", "carte"))
+    for page in with_script:
+        script = site_checks.parse((site_root / page).read_text(encoding="utf-8")).find(
+            "script", src=lambda src: src and src.endswith(help_directory.SCRIPT))
+        assert ((site_root / page).parent / script["src"]).resolve() == (site_root / help_directory.SCRIPT).resolve()

@@ -105,6 +105,14 @@ CASES = [
     ('script.svg', 'docs/assets/script.svg', 'html-dangereux', 2),
     ('aide-vide.yml', 'data/aide.yml', 'fichier-vide', 1),
     ('bib-encodage.yml', 'data/bibliographie.yml', 'encodage', 1),
+    ('questionnaire-trou.yml', 'data/questionnaires/exemple.yml', 'questionnaire-incoherent', 35),
+    ('questionnaire-chevauchement.yml', 'data/questionnaires/exemple.yml', 'questionnaire-incoherent', 35),
+    ('questionnaire-max.yml', 'data/questionnaires/exemple.yml', 'questionnaire-incoherent', 25),
+    ('questionnaire-alerte.yml', 'data/questionnaires/exemple.yml', 'questionnaire-incoherent', 41),
+    ('questionnaire-champ-manquant.yml', 'data/questionnaires/exemple.yml', 'champ-manquant', 49),
+    ('questionnaire-cle-inconnue.yml', 'data/questionnaires/exemple.yml', 'cle-inconnue', 48),
+    ('questionnaire-aide-inconnue.yml', 'data/questionnaires/exemple.yml', 'aide-inconnue', 44),
+    ('marqueur-questionnaire.md', 'docs/fiches/soignant/marqueur-questionnaire.md', 'marqueur-invalide', 39),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).

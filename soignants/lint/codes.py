@@ -31,6 +31,9 @@ CODES = {
     "id-duplique": (ERROR, "identifiant de contact, de référence ou de thème défini deux fois"),
     "theme-inconnu": (ERROR, "référence rangée dans un thème qui n'existe pas"),
     "theme-sans-page": (ERROR, "thème de bibliographie sans sa page docs/bibliographie/THEME.md"),
+    "questionnaire-incoherent": (ERROR, "questionnaire dont les paliers laissent un trou ou se chevauchent, dont le "
+                                        "score maximal ne correspond pas aux questions, ou dont l'alerte vise une "
+                                        "question ou une réponse qui n'existe pas"),
     # page body
     "titre-different": (ERROR, "titre « # » absent ou différent du champ « title »"),
     "section-manquante": (ERROR, "section obligatoire d'une fiche absente ou mal écrite"),

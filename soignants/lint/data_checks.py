@@ -1,20 +1,24 @@
-"""The data files: data/aide.yml (help contacts) and data/bibliographie.yml (references).
+"""The data files: data/aide.yml (help contacts), data/bibliographie.yml (references) and
+data/questionnaires/*.yml (self-assessments).
 
-Both are valid against their schema, with each problem at the line of its key; ids are unique;
+Each is valid against its schema, with each problem at the line of its key; ids are unique;
 a help contact checked more than 12 months ago is flagged; a reference's themes exist and each
-theme has its page under docs/bibliographie/.
+theme has its page under docs/bibliographie/; a questionnaire is coherent (bands, maximum,
+alerts: soignants/questionnaires.py) and names only known references and help contacts.
 """
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import yaml
 
 from ..dates import months_old
+from ..questionnaires import coherence_problems, texts
+from ..render import HELP_MARKER
 from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
+from .front_matter import unknown_key_message
 from .schema_messages import issues
 from .yaml_errors import error_line, explain
 from .yaml_lines import YamlLines, load_with_lines
@@ -58,7 +62,8 @@ def _with_entry(data: dict, path: tuple) -> str:
     if len(path) >= 2 and isinstance(path[1], int) and isinstance(data.get(path[0]), list):
         entries = data[path[0]]
         entry = entries[path[1]] if path[1] < len(entries) else None
-        label = {"structures": "contact", "references": "référence", "themes": "thème"}.get(path[0], "élément")
+        label = {"structures": "contact", "references": "référence", "themes": "thème", "items": "question",
+                 "paliers": "palier", "echelle": "choix", "alertes": "alerte"}.get(path[0], "élément")
         if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
             return f"{label} « {entry['id']} » : "
         return f"{label} n°{path[1] + 1} : "
@@ -149,4 +154,29 @@ def check_bibliography(ctx: Context, path: Path) -> list[Problem]:
             problems.append(Problem(shown, lines.line(("references", index, "accessed")), "date-invalide",
                                     f"référence « {ref.get('id', index + 1)} » : « accessed » vaut « {accessed} », "
                                     "qui n'est pas une date ; écrivez AAAA-MM ou AAAA-MM-JJ"))
+    return problems
+
+
+def check_questionnaire(ctx: Context, path: Path) -> list[Problem]:
+    shown = ctx.shown(path)
+    loaded = load_data_file(path, shown, "questionnaire")
+    if loaded.data is None or loaded.problems:
+        return loaded.problems  # coherence needs a file that follows its schema
+    data, lines, problems = loaded.data, loaded.lines, []
+    for issue in coherence_problems(data, expected_id=Path(path).stem):
+        problems.append(Problem(shown, lines.line(issue.path), "questionnaire-incoherent", issue.message))
+    known = ctx.references
+    if known is not None:
+        for index, key in enumerate(data["references"]):
+            if key not in known:
+                problems.append(Problem(shown, lines.line(("references", index)), "cle-inconnue",
+                                        unknown_key_message(key, known, "dans « references »")))
+    contacts = ctx.help_ids
+    if contacts is not None:
+        for key_path, text in texts(data):
+            for match in HELP_MARKER.finditer(text):
+                if match.group(1) not in contacts:
+                    problems.append(Problem(shown, lines.line(key_path), "aide-inconnue",
+                                            f"contact d'aide « {match.group(1)} » inconnu dans « {match.group(0)} » ; "
+                                            f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
     return problems

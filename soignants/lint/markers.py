@@ -18,7 +18,8 @@ from .report import Problem
 
 LOOSE_HELP = re.compile(r"\[\[\s*aide\b[^\]\n]*\]\]", re.IGNORECASE)
 LOOSE_CITATION = re.compile(r"\[@[^\]\n]*\]")
-LOOSE_BLOCK = re.compile(r"^[ \t]*<!--\s*(?:liste|biblio|annuaire)[^\n]*?-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
+LOOSE_BLOCK = re.compile(r"^[ \t]*<!--\s*(?:liste|biblio|annuaire|questionnaire)[^\n]*?-->[ \t]*$",
+                         re.MULTILINE | re.IGNORECASE)
 DIRECTORY_SCOPES = ["national", "regional", "departemental", "historique"]
 
 
@@ -71,7 +72,8 @@ def _blocks(body, outside_code, index, ctx: Context, shown) -> list[Problem]:
             problems.append(Problem(shown, index.line(match.start()), "marqueur-invalide",
                                     f"marqueur « {match.group(0).strip()} » mal écrit : il ne sera pas remplacé ; "
                                     "marqueurs possibles : <!-- liste-fiches: cabinet -->, <!-- liste-temoignages -->, "
-                                    "<!-- bibliographie: THEME -->, <!-- annuaire: national -->, seuls sur leur ligne"))
+                                    "<!-- bibliographie: THEME -->, <!-- annuaire: national -->, "
+                                    "<!-- questionnaire: ID -->, seuls sur leur ligne"))
     for match in BLOCK_MARKER.finditer(body):
         kind, value = match.group(1), match.group(2) or ""
         allowed = None
@@ -81,6 +83,14 @@ def _blocks(body, outside_code, index, ctx: Context, shown) -> list[Problem]:
             allowed = sorted(ctx.themes)
         elif kind == "annuaire":
             allowed = DIRECTORY_SCOPES
+        elif kind == "questionnaire":
+            allowed = ctx.questionnaire_ids
+            if value not in allowed and not allowed:
+                problems.append(Problem(shown, index.line(match.start()), "marqueur-invalide",
+                                        f"le marqueur « questionnaire » vaut « {value} », mais il n'y a aucun "
+                                        "questionnaire dans data/questionnaires/ ; ajoutez-y le fichier "
+                                        f"{value or 'ID'}.yml ou retirez le marqueur"))
+                continue
         if allowed is not None and value not in allowed:
             got = f"la valeur « {value} »" if value else "aucune valeur"
             problems.append(Problem(shown, index.line(match.start()), "marqueur-invalide",

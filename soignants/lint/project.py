@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
 from ..catalog import is_translation
+from ..questionnaires import ids as questionnaire_ids
 from ..yamlfile import load_yaml_text
 from .report import display_path
 
@@ -26,20 +27,24 @@ class Project:
     aide_file: Path = DATA_DIR / "aide.yml"
     bib_file: Path = DATA_DIR / "bibliographie.yml"
     today: date = field(default_factory=date.today)
+    questionnaires_dir: Path = DATA_DIR / "questionnaires"
 
     @property
     def is_default(self) -> bool:
         """True for this repository's own content (what the build's code reads by default)."""
         default = Project()
         return all(Path(a).resolve() == Path(b).resolve() for a, b in (
-            (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file)))
+            (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file),
+            (self.questionnaires_dir, default.questionnaires_dir)))
 
     @classmethod
     def at(cls, root: Path, today: date | None = None) -> "Project":
-        """A project laid out like ours (docs/, data/aide.yml, data/bibliographie.yml) under `root`."""
+        """A project laid out like ours (docs/, data/aide.yml, data/bibliographie.yml,
+        data/questionnaires/) under `root`."""
         root = Path(root)
         return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
-                   bib_file=root / "data" / "bibliographie.yml", today=today or date.today())
+                   bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
+                   questionnaires_dir=root / "data" / "questionnaires")
 
 
 def page_kind(project: Project, path: Path) -> str:
@@ -110,6 +115,16 @@ class Context:
         if data is None or not isinstance(data.get("themes"), list):
             return None
         return {str(t["id"]) for t in data["themes"] if isinstance(t, dict) and "id" in t}
+
+    @cached_property
+    def questionnaire_ids(self) -> list[str]:
+        """The questionnaires of data/questionnaires/ (file names without .yml)."""
+        return questionnaire_ids(self.project.questionnaires_dir)
+
+    def is_questionnaire(self, path: Path) -> bool:
+        """A YAML file directly in data/questionnaires/."""
+        folder = self.project.questionnaires_dir.resolve()
+        return Path(path).resolve().parent == folder and Path(path).suffix == ".yml"
 
     @cached_property
     def markdown_files(self) -> list[str]:

@@ -1,6 +1,7 @@
 """Run the content check over files, and never let an exception reach the editor.
 
-`run()` checks everything (every file under docs/, data/aide.yml, data/bibliographie.yml) or
+`run()` checks everything (every file under docs/, data/aide.yml, data/bibliographie.yml,
+data/questionnaires/*.yml) or
 the files and folders it is given. Each file is checked on its own: an unexpected failure
 becomes an `erreur-interne` line for that file, the others are still checked.
 """
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import asset_problems
-from .data_checks import check_aide, check_bibliography
+from .data_checks import check_aide, check_bibliography, check_questionnaire
 from .markdown_checks import check_page
 from .project import Context, Project
 from .report import ERROR, WARNING, Problem, display_path
@@ -39,6 +40,8 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
         files = _files_under(project.docs_dir) if project.docs_dir.is_dir() else []
         missing = [p for p in (project.docs_dir, project.aide_file, project.bib_file) if not p.exists()]
         files += [p for p in (project.aide_file, project.bib_file) if p.is_file()]
+        if project.questionnaires_dir.is_dir():
+            files += sorted(project.questionnaires_dir.glob("*.yml"))
     else:
         files, missing = [], []
         for given in map(Path, paths):
@@ -61,6 +64,8 @@ def check_file(ctx: Context, path: Path) -> list[Problem]:
         return check_aide(ctx, path)
     if path == project.bib_file.resolve():
         return check_bibliography(ctx, path)
+    if ctx.is_questionnaire(path):
+        return check_questionnaire(ctx, path)
     if path.suffix.lower() == ".md":
         return check_page(ctx, path)
     if ctx.docs_relative(path) is not None:
