@@ -1,6 +1,5 @@
 """The help directory (data/aide.yml): every phone number the site shows comes from here."""
 
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 import re

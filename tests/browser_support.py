@@ -41,7 +41,7 @@ SIZES = {
 }
 SCHEMES = {"light": "light", "dark": "dark"}
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def chromium_path() -> str | None:

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 import json
-import os
 import shutil
 import subprocess
 import tempfile

@@ -60,7 +60,7 @@ FOCUS_STATE = """async () => {
     isSkipLink: element.matches("a.md-skip"),
     isSearchInput: element.matches(".md-search__input"),
     isPalette: element.matches("input.md-option"),
-    isMenuButton: element.matches(".md-header label[for='__drawer']"),
+    isMenuButton: element.matches(".md-header .ss-menu-button"),
     inDrawer: !!element.closest(".md-sidebar--primary"),
   };
 }"""

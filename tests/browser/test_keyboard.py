@@ -52,10 +52,10 @@ def test_the_menu_of_a_phone_opens_with_enter_or_space_and_closes_with_escape(fr
     page, journal = open_page_in(fresh_context("phone"), FICHE)
     state = tab_until(page, lambda s: s["isMenuButton"])
     assert state["visible"] and state["ring"], state
-    assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "false"
+    assert page.get_attribute(".md-header .ss-menu-button", "aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
-    assert page.get_attribute(".md-header label[for='__drawer']", "aria-expanded") == "true"
+    assert page.get_attribute(".md-header .ss-menu-button", "aria-expanded") == "true"
     in_menu = tab_until(page, lambda s: s["inDrawer"])
     assert in_menu["visible"] and in_menu["ring"], in_menu
     page.keyboard.press("Escape")

@@ -52,3 +52,16 @@ def test_a_journey_asks_nothing_of_another_host(fresh_context, open_page_in, sit
     assert journal.other_hosts() == [], "requêtes vers un autre hôte"
     assert journal.failures == [], "requêtes en échec"
     assert journal.console_errors == [], "erreurs dans la console"
+
+
+def test_nothing_is_stored_on_the_device_until_the_reader_chooses_a_scheme(fresh_context, open_page_in):
+    """A visit leaves no trace in the browser's storage; the colour scheme is kept once chosen."""
+    page, journal = open_page_in(fresh_context("desktop", "light"), FICHE)
+    page.wait_for_load_state("networkidle")
+    stored = "() => [document.cookie, localStorage.length, sessionStorage.length]"
+    assert page.evaluate(stored) == ["", 0, 0]
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    assert scheme_of(page) == MATERIAL_SCHEME["dark"]
+    page.reload()
+    assert scheme_of(page) == MATERIAL_SCHEME["dark"], "le choix du thème n'est pas retenu"
+    assert journal.problems() == []
