@@ -87,21 +87,22 @@ def target_file(site_root: Path, base_url: str, absolute_url: str) -> Path | Non
 
 
 def internal_link_problems(site_root: Path, base_url: str) -> list[str]:
-    """Every internal href/src of every built page that points to a missing file or anchor."""
+    """Every internal href/src of every built page that points to a missing file or anchor.
+    Each page is parsed once: its references and its anchors are read in the same pass."""
     problems = []
-    anchor_cache: dict[Path, set[str]] = {}
-
-    def anchors_of(path: Path) -> set[str]:
-        if path not in anchor_cache:
-            anchor_cache[path] = anchors(parse(path.read_text(encoding="utf-8")))
-        return anchor_cache[path]
-
-    for html_file in sorted(site_root.rglob("*.html")):
+    pages = sorted(site_root.rglob("*.html"))
+    references: dict[Path, list[str]] = {}
+    anchor_sets: dict[Path, set[str]] = {}
+    for html_file in pages:
         soup = parse(html_file.read_text(encoding="utf-8"))
+        references[html_file] = [*links(soup), *html_resources(soup)]
+        anchor_sets[html_file.resolve()] = anchors(soup)
+
+    for html_file in pages:
         here = page_url(site_root, html_file, base_url)
         if html_file.name == "404.html":
             here = base_url  # served at any path; its links are absolute from the site root
-        for reference in [*links(soup), *html_resources(soup)]:
+        for reference in references[html_file]:
             scheme = urlsplit(reference).scheme
             if scheme in ("tel", "mailto", "data", "javascript") or is_other_host(reference):
                 continue
@@ -115,6 +116,7 @@ def internal_link_problems(site_root: Path, base_url: str) -> list[str]:
                 problems.append(f"{where}: cible absente : {reference}")
                 continue
             fragment = urlsplit(absolute).fragment
-            if fragment and target.suffix == ".html" and unquote(fragment) not in anchors_of(target):
+            if fragment and target.suffix == ".html" and \
+                    unquote(fragment) not in anchor_sets.get(target.resolve(), set()):
                 problems.append(f"{where}: ancre absente : {reference}")
     return problems
