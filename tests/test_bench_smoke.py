@@ -1,5 +1,6 @@
-"""The bench's corpus generator makes fiches that our schema accepts (no timing here: the bench
-itself is `python scripts/bench.py`, never part of the test suite)."""
+"""The bench's corpus generator makes fiches that our schema accepts, and its budget verdicts
+follow the figures (no timing here: the bench itself is `python scripts/bench.py`, never part of
+the test suite)."""
 
 from pathlib import Path
 import re
@@ -29,3 +30,26 @@ def test_generated_fiches_validate_and_cite_known_keys(tmp_path):
         for target in re.findall(r"\]\(((?:\.\./)*[\w./-]+\.md)\)", page.body):
             if "aide/index.md" not in target:
                 assert (path.parent / target).resolve().exists(), f"{path.name}: lien vers {target}"
+
+
+def fake_results(gzip_total, gzip_page, performance, ratios, per_page):
+    def median(value):
+        return {"median": value}
+    return {
+        "weight": {"fiche": {"first_visit": {"gzip": gzip_total, "without_search": {"gzip": gzip_page}}}},
+        "lighthouse": {page: {"performance": median(performance), "accessibility": median(100),
+                              "best-practices": median(100), "seo": median(100)} for page in ("home", "fiche")},
+        "sizes": [{"label": label, "generated": label != "réel",
+                   "build": {"tools": {"ours": {"ratio_to_floor": median(ratio), "seconds_per_page": median(s)}}}}
+                  for (label, ratio), s in zip(ratios, per_page)],
+    }
+
+
+def test_budget_verdicts_follow_the_figures():
+    from bench.report import budgets
+    met = budgets(fake_results(80 * 1024, 80 * 1024, 95, [("réel", 1.5), ("100", 1.2), ("1000", 1.4)], [0.02, 0.02, 0.03]))
+    assert len(met) == 4 and all("**tenu**" in line for line in met), met
+    assert "ne se charge qu'à l'ouverture" in met[0]
+    missed = budgets(fake_results(80 * 1024 + 1, 70 * 1024, 94, [("réel", 1.51), ("100", 1.2), ("1000", 1.4)], [0.02, 0.02, 0.031]))
+    assert all("**dépassé**" in line for line in missed), missed
+    assert "10.0 Ko pour la recherche" in missed[0]

@@ -140,18 +140,64 @@ def checks_table(sizes: list[dict]) -> str:
                   "Reconstruction sous mkdocs serve (1 fiche modifiée)"], rows)
 
 
-def budgets(results: dict) -> list[str]:
-    lines = []
+def _median(entry) -> float | None:
+    return entry.get("median") if isinstance(entry, dict) else None
+
+
+def weight_budget(results: dict) -> list[str]:
     fiche = (results.get("weight") or {}).get("fiche", {}).get("first_visit")
-    if fiche:
-        total, page = fiche["gzip"], fiche["without_search"]["gzip"]
-        verdict = "tenu" if total <= BUDGET_FICHE_GZIP else "dépassé"
-        lines.append(
-            f"- Budget « première visite d'une fiche ≤ 80 Ko gzip » : **{verdict}** — {kb(total)} Ko gzip en tout, "
-            f"dont {kb(page)} Ko pour la page elle-même (HTML, CSS, JS, icône) et "
-            f"{kb(total - page)} Ko pour la recherche (index, worker, langues lunr), que Material charge dès "
-            "l'ouverture de la page, avant tout clic sur la recherche.")
+    if not fiche:
+        return []
+    total, page = fiche["gzip"], fiche["without_search"]["gzip"]
+    verdict = "tenu" if total <= BUDGET_FICHE_GZIP else "dépassé"
+    search = total - page
+    how = (f"et {kb(search)} Ko pour la recherche (index, worker, langues lunr), chargés avant tout clic sur la recherche"
+           if search >= 50 else "la recherche (index et worker) ne se charge qu'à l'ouverture de la recherche")
+    return [f"- Budget « première visite d'une fiche ≤ 80 Ko gzip » : **{verdict}** — {kb(total)} Ko gzip en tout, "
+            f"dont {kb(page)} Ko pour la page elle-même (HTML, CSS, JS, icône) ; {how}."]
+
+
+LIGHTHOUSE_PAGES = {"home": "accueil", "fiche": "fiche"}
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse_budget(results: dict) -> list[str]:
+    pages = results.get("lighthouse") or {}
+    shown, ok = [], True
+    for key, name in LIGHTHOUSE_PAGES.items():
+        scores = [_median((pages.get(key) or {}).get(category)) for category in LIGHTHOUSE_CATEGORIES]
+        if None in scores:
+            return []
+        ok = ok and scores[0] >= 95 and all(score == 100 for score in scores[1:])
+        shown.append(f"{name} {' / '.join(f'{score:.0f}' for score in scores)}")
+    return [f"- Budget Lighthouse (téléphone : performance ≥ 95 ; accessibilité, bonnes pratiques, SEO à 100) : "
+            f"**{'tenu' if ok else 'dépassé'}** — {', '.join(shown)} (médianes)."]
+
+
+def build_budgets(sizes: list[dict]) -> list[str]:
+    ratios, per_page = [], []
+    for size in sizes:
+        ours = ((size.get("build") or {}).get("tools") or {}).get("ours") or {}
+        ratio, seconds = _median(ours.get("ratio_to_floor")), _median(ours.get("seconds_per_page"))
+        if ratio is not None:
+            ratios.append((size["label"], ratio))
+        if seconds is not None and size.get("generated"):
+            per_page.append((size["label"], seconds))
+    lines = []
+    if ratios:
+        verdict = "tenu" if all(r <= 1.5 for _, r in ratios) else "dépassé"
+        lines.append(f"- Budget « secondes par page ≤ 1,5 × MkDocs nu, à chaque taille » : **{verdict}** — "
+                     + ", ".join(f"{label} : {r:.2f} ×" for label, r in ratios) + ".")
+    if len(per_page) >= 2:
+        (first, a), (last, b) = per_page[0], per_page[-1]
+        verdict = "tenu" if b <= 1.5 * a else "dépassé"
+        lines.append(f"- Croissance presque linéaire (secondes par page de {first} à {last} fiches, au plus × 1,5) : "
+                     f"**{verdict}** — {a:.3f} s puis {b:.3f} s par page ({b / a:.2f} ×).")
     return lines
+
+
+def budgets(results: dict) -> list[str]:
+    return weight_budget(results) + lighthouse_budget(results) + build_budgets(results.get("sizes", []))
 
 
 def markdown(results: dict) -> str:
