@@ -13,9 +13,15 @@ import posixpath
 import re
 
 SCHEME = "fr-edition:"
-MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
+# [text](page.md#anchor "title") and reference definitions `[name]: page.md#anchor`
+MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#?]+\.md)(?P<anchor>[?#][^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)")
+REFERENCE_DEFINITION = re.compile(r"^(?P<start>[ ]{0,3}\[[^\]]+\]:[ \t]*)<?(?P<target>[^\s>#?]+\.md)(?P<anchor>[?#][^\s>]*)?>?",
+                                  re.MULTILINE)
 URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-EDITION_LINK = re.compile(r'href="' + SCHEME + r'(?P<src>[^"#]*)(?P<anchor>#[^"]*)?"')
+EDITION_TAG = re.compile(r'<a\s[^>]*href="' + SCHEME + r'[^"]*"[^>]*>')
+EDITION_LINK = re.compile(r'href="' + SCHEME + r'(?P<src>[^"#?]*)(?P<anchor>[?#][^"]*)?"')
+# Menu and tab links show the French page's title: it must be read with a French voice.
+TITLE_LINK_CLASSES = ("md-nav__link", "md-tabs__link")
 
 
 def page_url(src_uri: str) -> str:
@@ -53,23 +59,38 @@ def link_untranslated(markdown: str, from_src: str, translated, exists) -> str:
     English page: `translated(src)` says whether `src` is in the English edition, `exists(src)`
     whether it is a page at all (a broken link is left for MkDocs to report)."""
 
-    def replace(match):
+    def french_target(match) -> str | None:
         if URL_SCHEME.match(match["target"]) or match["target"].startswith("/"):
-            return match.group(0)  # another site, or an absolute path: not a page of ours
+            return None  # another site, or an absolute path: not a page of ours
         target = resolve(match["target"], from_src)
         if translated(target) or not exists(target):
-            return match.group(0)
-        return f"]({SCHEME}{target}{match['anchor'] or ''})"
+            return None
+        return f"{SCHEME}{target}{match['anchor'] or ''}"
 
-    return MARKDOWN_LINK.sub(replace, markdown)
+    def inline(match):
+        target = french_target(match)
+        return match.group(0) if target is None else f"]({target}{match['title'] or ''})"
+
+    def definition(match):
+        target = french_target(match)
+        return match.group(0) if target is None else match["start"] + target
+
+    return REFERENCE_DEFINITION.sub(definition, MARKDOWN_LINK.sub(inline, markdown))
 
 
 def french_links(html: str, page_url_: str, french_prefix: str) -> str:
-    """Turn the `fr-edition:` links of a rendered English page into relative addresses.
+    """Turn the `fr-edition:` links of a rendered English page into relative addresses, marked as
+    French (`hreflang`; `lang` too where the link's text is the French title: menu and tabs).
     `french_prefix` is where the French edition starts, from the site's root ('' at the root)."""
 
-    def replace(match):
+    def address(match):
         url = relative_url(page_url_, french_prefix + page_url(match["src"]))
         return f'href="{url}{match["anchor"] or ""}" hreflang="fr"'
 
-    return EDITION_LINK.sub(replace, html)
+    def tag(match):
+        html_tag = EDITION_LINK.sub(address, match.group(0))
+        if any(name in html_tag for name in TITLE_LINK_CLASSES) and " lang=" not in html_tag:
+            html_tag = html_tag[:-1] + ' lang="fr">'
+        return html_tag
+
+    return EDITION_TAG.sub(tag, html)

@@ -59,6 +59,13 @@ def letter_groups(pages: list, size: int = GROUP_SIZE) -> list[tuple[str, list]]
             for letters, members in groups]
 
 
+def _titled_entry(title: str, value, translated):
+    """`Accueil: index.md` in mkdocs.yml: the page, or its French version for an edition without it."""
+    if translated is None or not isinstance(value, str) or not value.endswith(".md") or translated(value):
+        return value
+    return editions.SCHEME + value
+
+
 def _page_title(src_uri: str, docs_dir: Path | None):
     """A page's title, only looked up when needed (a lambda: read only for untranslated pages)."""
     return lambda: catalog.page_title(src_uri, docs_dir)
@@ -70,8 +77,20 @@ def _entry(src_uri: str, title, translated):
     return {title() if callable(title) else title: editions.SCHEME + src_uri}
 
 
+def _in_edition(pages: list, docs_dir: Path | None, translated) -> list:
+    """The pages with the titles a reader of this edition sees (a translated page under its own
+    title), in that edition's alphabetical order."""
+    if translated is None:
+        return pages
+    shown = [(src, catalog.page_title(src[:-len(".md")] + ".en.md", docs_dir) if translated(src) else title)
+             for src, title in pages]
+    return sorted(shown, key=lambda page: catalog.title_order(page[1]))
+
+
 def _entries(index_page: str, docs_dir: Path | None, nav: list, translated) -> list:
     pages = [(src, title) for src, title in _children(index_page, docs_dir) if src not in nav]
+    if index_page.startswith("fiches/"):
+        pages = _in_edition(pages, docs_dir, translated)
     if index_page.startswith("fiches/") and len(pages) > GROUP_THRESHOLD:
         return [{label: [_entry(src, title, translated) for src, title in members]}
                 for label, members in letter_groups(pages)]
@@ -85,7 +104,8 @@ def complete(nav: list, docs_dir: Path | None = None, translated=None) -> list:
     completed = []
     for item in nav:
         if isinstance(item, dict):
-            completed.append({title: complete(value, docs_dir, translated) if isinstance(value, list) else value
+            completed.append({title: complete(value, docs_dir, translated) if isinstance(value, list)
+                              else _titled_entry(title, value, translated)
                               for title, value in item.items()})
         elif isinstance(item, str):
             completed.append(_entry(item, _page_title(item, docs_dir), translated))

@@ -23,6 +23,7 @@ from pathlib import Path
 import json
 import math
 import re
+import re._parser as sre_parser  # the minimum width of a pattern
 
 from .folding import fold, join_hyphens, normalize_query
 
@@ -154,8 +155,10 @@ class BrowserText:
         self.languages = [language(code) for code in config["lang"]]
         self.separator = js_regex(config["separator"])
         # Material's `split` skips empty ranges; with a separator that cannot match the empty
-        # string, that is Python's re.split without its empty strings (much faster).
-        self.separator_never_empty = self.separator.fullmatch("") is None
+        # string (minimum width > 0: no lookaround-only branch) and has no group, that is
+        # Python's re.split without its empty strings (much faster).
+        self.separator_never_empty = (self.separator.groups == 0
+                                      and sre_parser.parse(self.separator.pattern).getwidth()[0] > 0)
         pipeline = set(config.get("pipeline", []))
         if "stemmer" in pipeline:
             raise NotImplementedError("le harnais ne reproduit pas le stemmer de lunr")
@@ -181,11 +184,11 @@ class BrowserText:
             for kind, start, end in extract(item):
                 if kind != TEXT:
                     continue
-                section = item[start:end].lower()
+                section = item[start:end]
                 if self.separator_never_empty:
-                    tokens.extend(token for token in self.separator.split(section) if token)
+                    tokens.extend(token.lower() for token in self.separator.split(section) if token)
                 else:
-                    tokens.extend(section[a:b] for a, b in split(section, self.separator))
+                    tokens.extend(section[a:b].lower() for a, b in split(section, self.separator))
         return tokens
 
     def trim(self, token: str) -> str:

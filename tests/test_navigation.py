@@ -75,3 +75,39 @@ def test_markdown_links_to_untranslated_pages_only_are_rewritten():
         exists=lambda src: src != "fiches/cabinet/manquante.md")
     assert out == ("[a](fr-edition:fiches/cabinet/prevoyance.md#x) [b](index.md) [c](manquante.md) "
                    "[d](https://example.org/a.md)")
+
+
+def test_the_english_menu_shows_translated_fiches_under_their_english_title_in_english_order(monkeypatch):
+    class Fiche:
+        def __init__(self, src, title):
+            self.src_uri, self.title = src, title
+
+    fiches = [Fiche("fiches/soignant/epuisement.md", "Épuisement professionnel"),
+              Fiche("fiches/soignant/plainte.md", "Plainte d'un patient")]
+    monkeypatch.setattr(navigation.catalog, "fiches_of_part", lambda part, docs_dir=None: fiches)
+    monkeypatch.setattr(navigation.catalog, "page_title",
+                        lambda src, docs_dir=None: {"fiches/soignant/epuisement.en.md": "Burnout"}[src])
+    nav = navigation.complete([{"The carer": ["fiches/soignant/index.md"]}, {"Home": "index.md"}],
+                              translated=lambda src: src in ("fiches/soignant/index.md", "fiches/soignant/epuisement.md"))
+    assert nav[0]["The carer"] == ["fiches/soignant/index.md", "fiches/soignant/epuisement.md",
+                                   {"Plainte d'un patient": "fr-edition:fiches/soignant/plainte.md"}]
+    assert nav[1] == {"Home": "fr-edition:index.md"}
+
+
+def test_other_link_forms_to_untranslated_pages_are_rewritten_too():
+    markdown = ('[a](prevoyance.md "Titre") [b](prevoyance.md?x=1#y) [c](prevoyance.en.md)\n'
+                "[ref]: prevoyance.md#z\n")
+    out = editions.link_untranslated(
+        markdown, "fiches/cabinet/index.md",
+        translated=lambda src: src.endswith(".en.md"), exists=lambda src: True)
+    assert out == ('[a](fr-edition:fiches/cabinet/prevoyance.md "Titre") '
+                   "[b](fr-edition:fiches/cabinet/prevoyance.md?x=1#y) [c](prevoyance.en.md)\n"
+                   "[ref]: fr-edition:fiches/cabinet/prevoyance.md#z\n")
+
+
+def test_menu_links_to_french_pages_are_read_in_french():
+    html = ('<a href="fr-edition:fiches/x.md" class="md-nav__link">Prévoyance</a>'
+            '<a href="fr-edition:fiches/x.md?h=y#z">the French page</a>')
+    out = editions.french_links(html, "en/", french_prefix="")
+    assert out == ('<a href="../fiches/x/" hreflang="fr" class="md-nav__link" lang="fr">Prévoyance</a>'
+                   '<a href="../fiches/x/?h=y#z" hreflang="fr">the French page</a>')

@@ -40,8 +40,8 @@ def _language(config) -> str:
 
 def _translated(src_uri: str, docs_dir) -> bool:
     """Whether a page has an English edition (`x.en.md`), or is not a page (an asset)."""
-    if not src_uri.endswith(".md"):
-        return True
+    if not src_uri.endswith(".md") or src_uri.endswith(".en.md"):
+        return True  # an asset, or a link written to the English page itself
     return (Path(docs_dir) / (src_uri[:-len(".md")] + ".en.md")).is_file()
 
 
