@@ -54,7 +54,7 @@ TEXTS = {
         "limits_title": "Ce que ce résultat veut dire, et ce qu'il ne veut pas dire",
         "help_title": "Quel numéro pour quoi ?",
         "table_title": "Lire le score",
-        "table_intro": "Le score est la somme des chiffres de vos {n} réponses, de {min} à {max}.",
+        "table_intro": "Le score est la somme des chiffres de vos {n} réponses ; il va de {min} à {max}.",
         "table_high": "À partir de {threshold}, le résultat commence par les numéros d'aide.",
         "table_alert": "Quel que soit le score, c'est aussi le cas si vous répondez {values} à la question {number}.",
         "table_caption": "Les paliers du score",
@@ -88,11 +88,11 @@ TEXTS = {
     },
     "en": {
         "draft_title": "Questionnaire awaiting review by the editorial board",
-        "draft_body": "The questions and answers are those of the source cited at the bottom of the page. "
+        "draft_body": "The questions and answer choices are those of the source cited at the bottom of the page. "
                       "The explanations of the result were written by the site team from the sources cited; "
                       "they have not been reviewed by the editorial board yet.",
         "privacy_title": "Nothing is sent, nothing is stored",
-        "privacy_body": "Your answers stay in this page, on your device: the score is computed by your "
+        "privacy_body": "Your answers stay on this page, on your device: the score is computed by your "
                         "browser, **nothing is sent** to anyone and **nothing is stored** (no cookie, no "
                         "browser storage, no answer in the page's address). Closing or leaving the page erases "
                         "everything.",
@@ -109,10 +109,10 @@ TEXTS = {
         "limits_title": "What this result means, and what it does not",
         "help_title": "Which number for what?",
         "table_title": "Reading the score",
-        "table_intro": "The score is the sum of the numbers of your {n} answers, from {min} to {max}.",
-        "table_high": "From {threshold} up, the result starts with the help numbers.",
-        "table_alert": "Whatever the score, so it does if you answer {values} to question {number}.",
-        "table_caption": "The score's bands",
+        "table_intro": "The score is the sum of the numbers next to your {n} answers; it ranges from {min} to {max}.",
+        "table_high": "From {threshold} upwards, the result starts with the help numbers.",
+        "table_alert": "It also does so, whatever the score, if you answer {values} to question {number}.",
+        "table_caption": "Score bands",
         "col_score": "Score",
         "col_band": "Band",
         "range": "{min} to {max}",
@@ -120,7 +120,7 @@ TEXTS = {
         "about_title": "About this questionnaire",
         "instrument": "Instrument",
         "text_source": "Text of the questions",
-        "consulted": "read {date}",
+        "consulted": "accessed {date}",
         "licence": "Licence",
         "licence_other": "French form",
         "checked": "Checked {date}",
