@@ -56,6 +56,8 @@ def on_config(config):
         catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
         help_data.load_help.cache_clear()
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
+        _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
+        _not_found_pages.clear()
     config.extra["bandeau"] = help_data.strip_entries()
     if _configured_nav:
         lang = _language(config)
