@@ -189,7 +189,7 @@ def merge(runs: list[dict]) -> dict:
     for run in runs:
         merged["sizes"] += run.get("sizes", [])
         for key in ("weight", "lighthouse"):
-            if key in run and key not in merged:
+            if run.get(key) and not merged.get(key):  # a run that skipped it may hold None
                 merged[key] = run[key]
     return merged
 
