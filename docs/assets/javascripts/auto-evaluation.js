@@ -132,7 +132,9 @@
       result.hidden = false;
       var summary = fill(texts.annonce, {total: total, max: data.max, palier: band ? band.libelle : ""});
       announce.textContent = high ? summary + " " + texts.annonce_haut : summary;
-      heading.focus();
+      // The result starts at the top of the screen (under the sticky header), help first if high.
+      heading.focus({preventScroll: true});
+      result.scrollIntoView({block: "start"});
     }
 
     form.addEventListener("submit", function (event) {
