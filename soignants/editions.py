@@ -9,6 +9,7 @@ written with a scheme of ours, which MkDocs leaves alone (`fr-edition:fiches/x.m
 turned into a relative address from the page's own, once the page is rendered (`french_links`).
 """
 
+from pathlib import Path
 import posixpath
 import re
 
@@ -40,6 +41,19 @@ def asset_url(src_uri: str, lang: str, asset: str, default_language: str = "fr")
     its edition: MkDocs rewrites links in Markdown, not the `src` of a <script> written as HTML."""
     here = page_url(src_uri) if lang == default_language else f"{lang}/{page_url(src_uri)}"
     return posixpath.relpath(asset, here.rstrip("/") or ".")
+
+
+def script_tag(src_uri: str, lang: str, asset: str) -> str:
+    """The <script> a page's marker writes for a script only that page needs."""
+    return f'<script src="{asset_url(src_uri, lang, asset)}" defer></script>'
+
+
+def has_english_page(src_uri: str, docs_dir) -> bool:
+    """Whether a link target is in the English edition: a page with its `x.en.md`, a link written
+    to the English page itself, or not a page at all (an asset)."""
+    if not src_uri.endswith(".md") or src_uri.endswith(".en.md"):
+        return True
+    return (Path(docs_dir) / (src_uri[:-len(".md")] + ".en.md")).is_file()
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -78,13 +92,13 @@ def link_untranslated(markdown: str, from_src: str, translated, exists) -> str:
     return REFERENCE_DEFINITION.sub(definition, MARKDOWN_LINK.sub(inline, markdown))
 
 
-def french_links(html: str, page_url_: str, french_prefix: str) -> str:
-    """Turn the `fr-edition:` links of a rendered English page into relative addresses, marked as
-    French (`hreflang`; `lang` too where the link's text is the French title: menu and tabs).
-    `french_prefix` is where the French edition starts, from the site's root ('' at the root)."""
+def french_links(html: str, page_url_: str) -> str:
+    """Turn the `fr-edition:` links of a rendered English page (`page_url_` from the site's root,
+    e.g. `en/fiches/`) into relative addresses of the French pages, which are at the root, marked
+    as French (`hreflang`; `lang` too where the link's text is the French title: menu and tabs)."""
 
     def address(match):
-        url = relative_url(page_url_, french_prefix + page_url(match["src"]))
+        url = relative_url(page_url_, page_url(match["src"]))
         return f'href="{url}{match["anchor"] or ""}" hreflang="fr"'
 
     def tag(match):

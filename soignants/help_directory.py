@@ -459,7 +459,7 @@ SCRIPT = "assets/javascripts/annuaire.js"
 
 
 def page_script(src_uri: str, lang: str) -> str:
-    return f'<script src="{editions.asset_url(src_uri, lang, SCRIPT)}" defer></script>\n'
+    return editions.script_tag(src_uri, lang, SCRIPT) + "\n"
 
 
 # --- the crisis card --------------------------------------------------------------------------

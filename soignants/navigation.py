@@ -27,7 +27,7 @@ def _children(index_page: str, docs_dir: Path | None) -> list[tuple[str, str]]:
         part = index_page.split("/")[1]
         return [(e.src_uri, e.title) for e in catalog.fiches_of_part(part, docs_dir)]
     if index_page == "temoignages/index.md":
-        return [(e.src_uri, e.title) for e in sorted(catalog.testimonies(docs_dir), key=lambda e: e.title.lower())]
+        return [(e.src_uri, e.title) for e in sorted(catalog.testimonies(docs_dir), key=lambda e: catalog.title_order(e.title))]
     if index_page == "bibliographie/index.md":
         return [(f"bibliographie/{t['id']}.md", t["titre"]) for t in bibliography.themes()]
     return []
@@ -59,22 +59,18 @@ def letter_groups(pages: list, size: int = GROUP_SIZE) -> list[tuple[str, list]]
             for letters, members in groups]
 
 
-def _titled_entry(title: str, value, translated):
-    """`Accueil: index.md` in mkdocs.yml: the page, or its French version for an edition without it."""
-    if translated is None or not isinstance(value, str) or not value.endswith(".md") or translated(value):
-        return value
-    return editions.SCHEME + value
-
-
-def _page_title(src_uri: str, docs_dir: Path | None):
-    """A page's title, only looked up when needed (a lambda: read only for untranslated pages)."""
-    return lambda: catalog.page_title(src_uri, docs_dir)
-
-
-def _entry(src_uri: str, title, translated):
-    if translated is None or translated(src_uri):
+def _target(src_uri, translated):
+    """Where a menu entry leads in this edition: the page, or its French version when the edition
+    has none (`translated` is None for the French edition)."""
+    if translated is None or not isinstance(src_uri, str) or not src_uri.endswith(".md") or translated(src_uri):
         return src_uri
-    return {title() if callable(title) else title: editions.SCHEME + src_uri}
+    return editions.SCHEME + src_uri
+
+
+def _entry(src_uri: str, translated, docs_dir: Path | None, title: str | None = None):
+    """A page of the menu; a link to the French page, under its French title, when untranslated."""
+    target = _target(src_uri, translated)
+    return src_uri if target == src_uri else {title or catalog.page_title(src_uri, docs_dir): target}
 
 
 def _in_edition(pages: list, docs_dir: Path | None, translated) -> list:
@@ -92,9 +88,9 @@ def _entries(index_page: str, docs_dir: Path | None, nav: list, translated) -> l
     if index_page.startswith("fiches/"):
         pages = _in_edition(pages, docs_dir, translated)
     if index_page.startswith("fiches/") and len(pages) > GROUP_THRESHOLD:
-        return [{label: [_entry(src, title, translated) for src, title in members]}
+        return [{label: [_entry(src, translated, docs_dir, title) for src, title in members]}
                 for label, members in letter_groups(pages)]
-    return [_entry(src, title, translated) for src, title in pages]
+    return [_entry(src, translated, docs_dir, title) for src, title in pages]
 
 
 def complete(nav: list, docs_dir: Path | None = None, translated=None) -> list:
@@ -105,10 +101,10 @@ def complete(nav: list, docs_dir: Path | None = None, translated=None) -> list:
     for item in nav:
         if isinstance(item, dict):
             completed.append({title: complete(value, docs_dir, translated) if isinstance(value, list)
-                              else _titled_entry(title, value, translated)
+                              else _target(value, translated)
                               for title, value in item.items()})
         elif isinstance(item, str):
-            completed.append(_entry(item, _page_title(item, docs_dir), translated))
+            completed.append(_entry(item, translated, docs_dir))
             completed.extend(_entries(item, docs_dir, nav, translated))
         else:
             completed.append(item)

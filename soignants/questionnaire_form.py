@@ -342,6 +342,6 @@ def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -
     out += _table(data, lang)
     out += _about(data, src_uri, lang)
     out += [f'<script type="application/json" id="{qid}-donnees">{_json_for_html(script_data(data, lang))}</script>',
-            f'<script src="{editions.asset_url(src_uri, lang, SCRIPT)}" defer></script>', ""]
+            editions.script_tag(src_uri, lang, SCRIPT), ""]
     return "\n".join(out)
 

@@ -37,11 +37,6 @@ DISPLAY_ONLY_BOOST = 1e-6
 TWINS = {"title": ("folded_title", TITLE_BOOST), "text": ("folded", TEXT_BOOST), "tags": ("folded_tags", TAGS_BOOST)}
 
 
-def page_location(location: str) -> str:
-    """`fiches/x/#section` -> `fiches/x/`."""
-    return location.split("#", 1)[0]
-
-
 def keywords_text(words: list[str]) -> str:
     """The reader's words of a page, folded; hyphenated ones also joined (« burn-out » gives
     « burn out » and « burnout »)."""

@@ -61,7 +61,7 @@ def test_english_menu_links_untranslated_pages_to_the_french_edition(monkeypatch
 def test_french_links_are_relative_to_the_english_page():
     html = ('<a href="fr-edition:fiches/cabinet/prevoyance.md#l-essentiel">x</a>'
             '<a href="fr-edition:index.md">y</a><a href="autre/">z</a>')
-    out = editions.french_links(html, "en/fiches/cabinet/", french_prefix="")
+    out = editions.french_links(html, "en/fiches/cabinet/")
     assert 'href="../../../fiches/cabinet/prevoyance/#l-essentiel" hreflang="fr"' in out
     assert 'href="../../../" hreflang="fr"' in out
     assert 'href="autre/"' in out and "fr-edition:" not in out
@@ -108,6 +108,6 @@ def test_other_link_forms_to_untranslated_pages_are_rewritten_too():
 def test_menu_links_to_french_pages_are_read_in_french():
     html = ('<a href="fr-edition:fiches/x.md" class="md-nav__link">Prévoyance</a>'
             '<a href="fr-edition:fiches/x.md?h=y#z">the French page</a>')
-    out = editions.french_links(html, "en/", french_prefix="")
+    out = editions.french_links(html, "en/")
     assert out == ('<a href="../fiches/x/" hreflang="fr" class="md-nav__link" lang="fr">Prévoyance</a>'
                    '<a href="../fiches/x/?h=y#z" hreflang="fr">the French page</a>')

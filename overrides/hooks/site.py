@@ -38,17 +38,6 @@ def _language(config) -> str:
     return config.theme.get("language", "fr")
 
 
-def _translated(src_uri: str, docs_dir) -> bool:
-    """Whether a page has an English edition (`x.en.md`), or is not a page (an asset)."""
-    if not src_uri.endswith(".md") or src_uri.endswith(".en.md"):
-        return True  # an asset, or a link written to the English page itself
-    return (Path(docs_dir) / (src_uri[:-len(".md")] + ".en.md")).is_file()
-
-
-def _is_page(src_uri: str, docs_dir) -> bool:
-    return (Path(docs_dir) / src_uri).is_file()
-
-
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language of this build
 def on_config(config):
     global _configured_nav
@@ -61,7 +50,7 @@ def on_config(config):
     config.extra["bandeau"] = help_data.strip_entries()
     if _configured_nav:
         lang = _language(config)
-        translated = None if lang == DEFAULT_LANGUAGE else (lambda src: _translated(src, config.docs_dir))
+        translated = None if lang == DEFAULT_LANGUAGE else (lambda src: editions.has_english_page(src, config.docs_dir))
         config.nav = navigation.complete(_configured_nav, translated=translated)
     return config
 
@@ -91,8 +80,8 @@ def on_page_markdown(markdown, page, config, files):
     if lang != DEFAULT_LANGUAGE:
         markdown = editions.link_untranslated(
             markdown, page.file.src_uri.replace(".en.md", ".md"),
-            translated=lambda src: _translated(src, config.docs_dir),
-            exists=lambda src: _is_page(src, config.docs_dir))
+            translated=lambda src: editions.has_english_page(src, config.docs_dir),
+            exists=lambda src: (Path(config.docs_dir) / src).is_file())
     words = [*meta.get("mots_cles", []), *meta.get("tags", [])]
     if words:
         _keywords[page.url] = words
@@ -102,7 +91,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     lang = _language(config)
     if lang != DEFAULT_LANGUAGE:
-        output = editions.french_links(output, page.url, french_prefix="")  # page.url starts with en/
+        output = editions.french_links(output, page.url)  # page.url starts with en/
     return HREFLANG_LINK.sub("", output)
 
 
