@@ -450,7 +450,6 @@ def directory_by_departement(src_uri: str, lang: str = "fr", today: date | None 
             departement_table(data, lang), ""]
     for region in data["regions"]:
         out.append(region_section(region, data, lang, today))
-    out += ["", page_script(src_uri, lang)]
     return "\n".join(out)
 
 
@@ -459,7 +458,8 @@ SCRIPT = "assets/javascripts/annuaire.js"
 
 
 def page_script(src_uri: str, lang: str) -> str:
-    return editions.script_tag(src_uri, lang, SCRIPT) + "\n"
+    """Added after the page's content is sanitised (soignants/render.py, page_assets)."""
+    return editions.script_tag(src_uri, lang, SCRIPT)
 
 
 # --- the crisis card --------------------------------------------------------------------------
@@ -504,5 +504,4 @@ def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> st
                 '</ul>']
     out += ["", f'{t["card_more"]} [{t["card_site"]}]({directory}){{ data-ss-url="" }}',
             "{: .ss-carte__pied }", "", "</div>", ""]
-    out += ["", page_script(src_uri, lang)]
     return "\n".join(out)

@@ -23,6 +23,7 @@ import json
 import re
 
 from . import editions, help_directory, questionnaires
+from .escaping import json_for_html
 from .bibliography import date_fr, full_citation_html, references as bibliography_references
 from .help_directory import MONTHS_EN
 
@@ -179,13 +180,11 @@ def _notices(data: dict, src_uri: str, lang: str) -> list[str]:
     return out
 
 
-def _form(data: dict, stylesheet: str, lang: str) -> list[str]:
+def _form(data: dict, lang: str) -> list[str]:
     t = TEXTS[lang]
     qid = data["id"]
     out = [f'<form class="ss-q" id="{qid}" data-ss-questionnaire="{qid}" data-ss-donnees="{qid}-donnees" '
            f'method="dialog" autocomplete="off" aria-labelledby="{qid}-titre" aria-describedby="{qid}-consigne">',
-           # The page's own stylesheet (a <link> may sit in the body); no other page loads it.
-           f'<link rel="stylesheet" href="{stylesheet}">',
            f'<h2 class="ss-q__titre" id="{qid}-titre">{_inline(t["form_title"])}</h2>',
            f'<p class="ss-q__consigne" id="{qid}-consigne">{_inline(data["consigne"][lang])}</p>']
     for number, item in enumerate(data["items"], 1):
@@ -320,12 +319,6 @@ def script_data(data: dict, lang: str) -> dict:
     }
 
 
-def _json_for_html(value) -> str:
-    """JSON inside <script type="application/json">: `<`, `>` and `&` escaped, so no `</script>`."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
 # --- the marker ---------------------------------------------------------------------------------------
 
 def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -> str:
@@ -337,11 +330,20 @@ def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -
         raise MarkerError(f"{src_uri} : {error}") from None
     qid = data["id"]
     out = _notices(data, src_uri, lang)
-    out += _form(data, editions.asset_url(src_uri, lang, STYLESHEET), lang)
+    out += _form(data, lang)
     out += _result(data, src_uri, lang)
     out += _table(data, lang)
     out += _about(data, src_uri, lang)
-    out += [f'<script type="application/json" id="{qid}-donnees">{_json_for_html(script_data(data, lang))}</script>',
-            editions.script_tag(src_uri, lang, SCRIPT), ""]
-    return "\n".join(out)
+    return "\n".join(out) + "\n"
+
+
+def page_assets(questionnaire_id: str, src_uri: str, lang: str = "fr") -> tuple[str, str]:
+    """What the page needs besides its content, added after the content is sanitised: its own
+    stylesheet (before), the questionnaire's data and the script (after)."""
+    data = questionnaires.load(questionnaire_id)
+    qid = data["id"]
+    before = f'<link rel="stylesheet" href="{editions.asset_url(src_uri, lang, STYLESHEET)}">'
+    after = (f'<script type="application/json" id="{qid}-donnees">{json_for_html(script_data(data, lang))}</script>\n'
+             + editions.script_tag(src_uri, lang, SCRIPT))
+    return before, after
 

@@ -302,6 +302,30 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
     return BLOCK_MARKER.sub(replace, markdown)
 
 
+# --- what a page loads besides its content ---------------------------------------------------
+
+PAGES_WITH_DIRECTORY_SCRIPT = {"annuaire-departements", "carte-aide"}
+
+
+def page_assets(markdown: str, src_uri: str, lang: str = "fr") -> tuple[str, str]:
+    """The stylesheets and scripts a page's markers need, as HTML to put before and after the
+    page's content once it is sanitised (soignants/sanitize.py lets no <script> or <link> through:
+    these come from our code, with addresses computed here, never from the page)."""
+    before, after = [], []
+    for match in BLOCK_MARKER.finditer(markdown):
+        kind, value = match.group(1), match.group(2)
+        if kind == "questionnaire":
+            try:
+                first, last = questionnaire_form.page_assets(value or "", src_uri, lang)
+            except questionnaire_form.questionnaires.QuestionnaireError:  # the marker reports it
+                continue
+            before.append(first)
+            after.append(last)
+        elif kind in PAGES_WITH_DIRECTORY_SCRIPT:
+            after.append(help_pages.page_script(src_uri, lang))
+    return "\n".join(dict.fromkeys(before)), "\n".join(dict.fromkeys(after))
+
+
 # --- one entry point for a page -------------------------------------------------------------
 
 def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "fr",

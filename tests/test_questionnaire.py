@@ -238,8 +238,9 @@ def test_the_block_shows_the_numbers_of_the_help_file(block_fr):
     assert help_block.index("(tel:3114)") < help_block.index("(tel:15)") < help_block.index("(tel:+33")
 
 
-def test_the_script_gets_its_data_as_json_and_no_text_of_its_own(block_fr, phq9):
-    data = json.loads(re.search(r'<script type="application/json" id="phq-9-donnees">(.*?)</script>', block_fr).group(1))
+def test_the_script_gets_its_data_as_json_and_no_text_of_its_own(phq9):
+    _, after = questionnaire_form.page_assets("phq-9", PAGE, "fr")
+    data = json.loads(re.search(r'<script type="application/json" id="phq-9-donnees">(.*?)</script>', after).group(1))
     assert data == questionnaire_form.script_data(phq9, "fr")
     assert [b["libelle"] for b in data["paliers"]] == [b["libelle"]["fr"] for b in phq9["paliers"]]
     assert data["seuil_haut"] == 10 and data["alertes"] == [{"item": "q9", "valeurs": [1, 2, 3]}]

@@ -17,8 +17,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import catalog, editions, help_data, navigation, open_data, search_index
-from soignants.render import MarkerError, render_page_markdown
+from soignants import catalog, editions, help_data, navigation, open_data, sanitize, search_index
+from soignants.render import MarkerError, page_assets, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -71,6 +71,8 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     lang = _language(config)
     meta = page.meta or {}
+    src_uri = page.file.src_uri.replace(".en.md", ".md")
+    page.ss_assets = page_assets(markdown, src_uri, lang)  # added after sanitising (on_page_content)
     try:
         markdown = render_page_markdown(markdown, meta, page.file.src_uri.replace(".en.md", ".md"), lang)
     except MarkerError as error:
@@ -86,6 +88,14 @@ def on_page_markdown(markdown, page, config, files):
     if words:
         _keywords[page.url] = words
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Only what soignants/sanitize.py allows reaches a reader; then the page's own scripts.
+    before, after = getattr(page, "ss_assets", ("", ""))
+    if _language(config) != DEFAULT_LANGUAGE:
+        html = editions.french_links(html, page.url)  # before: the sanitiser drops unknown schemes
+    return "\n".join(x for x in (before, sanitize.clean(html), after) if x)
 
 
 def on_post_page(output, page, config):
