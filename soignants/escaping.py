@@ -15,6 +15,8 @@ import re
 from markupsafe import Markup, escape
 
 # Whitespace runs (newlines included) become one space: a value never opens a new Markdown block.
+# Front-matter fields that Material writes into its templates without escaping them.
+THEME_TEXT_FIELDS = ("title", "description", "author", "subtitle")
 _SPACES = re.compile(r"\s+")
 _MARKDOWN_SIGNIFICANT = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation sign
 # Spreadsheets run a cell that starts with one of these as a formula (OWASP « CSV injection »).

@@ -125,6 +125,19 @@ class Journal:
                 + [f"erreur dans la console : {error}" for error in self.console_errors])
 
 
+# Recorded from the first instant of every page (an init script runs before the page's own and is
+# not subject to its Content-Security-Policy).
+CSP_RECORDER = ("window.__ssCsp = [];"
+                "document.addEventListener('securitypolicyviolation', function (e) {"
+                " window.__ssCsp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' '"
+                " + (e.sourceFile || '') + ':' + e.lineNumber); });")
+
+
+def csp_violations(page) -> list[str]:
+    """What the page's Content-Security-Policy refused since it opened."""
+    return [f"refusé par la CSP : {v}" for v in page.evaluate("window.__ssCsp || []")]
+
+
 def open_page(context, site_url: str, site_root: Path, path: str):
     """Open `path` under the site in a new page, with a journal attached before the first request.
     A missing page is answered like a static host does: its 404.html, with status 404."""
@@ -136,6 +149,7 @@ def open_page(context, site_url: str, site_root: Path, path: str):
         page.route(url, lambda route: route.fulfill(status=404, path=site_root / "404.html",
                                                     content_type="text/html; charset=utf-8"))
     journal.attach(page)
+    page.add_init_script(CSP_RECORDER)
     page.goto(url)
     return page, journal
 

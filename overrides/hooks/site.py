@@ -17,12 +17,13 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import catalog, editions, help_data, navigation, open_data, sanitize, search_index
+from soignants import catalog, csp, editions, escaping, help_data, navigation, open_data, sanitize, search_index, template_cache
 from soignants.render import MarkerError, page_assets, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
 _not_found_pages: dict[str, str] = {}
+_csp_hashes: dict[tuple, list[str]] = {}
 # mkdocs-static-i18n builds the English edition from inside the French build's post_build:
 # count the nested builds so that the end of the whole build is done once, last.
 _build_depth = 0
@@ -56,16 +57,23 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    # Each build (and each edition's build) compiles Material's templates again: about a fifth
-    # of the build on our real content. Keep the compiled templates in .cache/jinja/ (Jinja
-    # checks each template's source and its own version before reusing one).
-    cache_dir = Path(config.config_file_path or ".").resolve().parent / ".cache" / "jinja"
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return env  # a read-only checkout: build without the cache
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+    # Material's templates, compiled once per machine, outside the checkout: a cache inside it
+    # would be code that a proposal could plant (soignants/template_cache.py).
+    cache = template_cache.bytecode_cache()
+    if cache is not None:
+        env.bytecode_cache = cache
+    # The Content-Security-Policy of each page (overrides/main.html), from the theme's templates.
+    env.globals["ss_csp"] = jinja2.pass_context(
+        lambda context, base_url: csp.policy(_theme_script_hashes(env, config, base_url)))
     return env
+
+
+def _theme_script_hashes(env, config, base_url: str) -> list[str]:
+    key = (id(env), base_url)
+    if key not in _csp_hashes:
+        features = config.theme.get("features") or []
+        _csp_hashes[key] = csp.theme_script_hashes(env, {"config": config, "base_url": base_url, "features": features})
+    return _csp_hashes[key]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -84,6 +92,10 @@ def on_page_markdown(markdown, page, config, files):
             markdown, page.file.src_uri.replace(".en.md", ".md"),
             translated=lambda src: editions.has_english_page(src, config.docs_dir),
             exists=lambda src: (Path(config.docs_dir) / src).is_file())
+    # Material writes these front-matter values into the page as they are: make them text.
+    for field in escaping.THEME_TEXT_FIELDS:
+        if isinstance(meta.get(field), str):
+            meta[field] = escaping.html_text(meta[field])
     words = [*meta.get("mots_cles", []), *meta.get("tags", [])]
     if words:
         _keywords[page.url] = words

@@ -22,7 +22,29 @@ def _first_page(section: str) -> str:
 
 
 FICHE = "fiches/soignant/epuisement-professionnel/"
-# Every kind of page, by a name used in test ids -> its path under the site's root.
+def every_page() -> dict[str, str]:
+    """Every page the build makes from docs/ (French and English editions) and the 404 page, by
+    a test id -> its path under the site's root. Read from docs/, so a new fiche is visited too."""
+    import sys
+    sys.path.insert(0, str(ROOT))
+    from soignants.editions import page_url
+    pages = {}
+    for source in sorted(DOCS.rglob("*.md")):
+        relative = source.relative_to(DOCS).as_posix()
+        if relative.startswith("assets/"):
+            continue
+        if relative.endswith(".en.md"):
+            path = "en/" + page_url(relative[:-len(".en.md")] + ".md")
+        else:
+            path = page_url(relative)
+        pages[path.rstrip("/") or "accueil"] = path
+    pages["404"] = MISSING_PAGE
+    return pages
+
+
+ALL_PAGES = every_page()
+
+# One page of every kind, by a name used in test ids -> its path under the site's root.
 PAGES = {
     "accueil": "",
     "partie": "fiches/soignant/",
