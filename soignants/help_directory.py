@@ -162,8 +162,11 @@ TEXTS = {
         "card_more": "Tous les contacts, avec leurs sources et la date de vérification :",
         "card_site": "site « Soigner les soignants », annuaire de l'aide par département",
         "publics": {"tout-public": "tout le monde", "medecins": "médecins", "tous-soignants": "tous les soignants",
-                    "internes-etudiants": "internes et étudiants", "familles": "familles"},
+                    "internes": "internes", "internes-etudiants": "internes et étudiants", "familles": "familles"},
         "for": "pour",
+        "answered_by": "qui répond",
+        "repondants": {"psychologues": "des psychologues", "medecins-pairs": "des médecins, pour leurs confrères",
+                       "ordre": "le service d'entraide de l'Ordre des médecins", "urgence": "un service d'urgence"},
     },
     "en": {
         "danger_title": "Immediate danger, suicidal thoughts",
@@ -203,8 +206,12 @@ TEXTS = {
         "card_more": "All contacts, with their sources and the date they were checked:",
         "card_site": "« Soigner les soignants » website, help directory by département",
         "publics": {"tout-public": "everyone", "medecins": "doctors", "tous-soignants": "all health workers",
-                    "internes-etudiants": "junior doctors and students", "familles": "families"},
+                    "internes": "junior doctors", "internes-etudiants": "junior doctors and students",
+                    "familles": "families"},
         "for": "for",
+        "answered_by": "who answers",
+        "repondants": {"psychologues": "psychologists", "medecins-pairs": "doctors, for their peers",
+                       "ordre": "the Ordre des médecins' support service", "urgence": "an emergency service"},
     },
 }
 
@@ -219,6 +226,7 @@ class Situation:
     pour: frozenset                  # any of these `pour` categories
     publics_any: frozenset = frozenset()   # at least one of these publics (empty: any)
     publics_none: frozenset = frozenset()  # none of these publics
+    repondants: frozenset = frozenset()    # who answers (`repondant` in data/aide.yml; empty: anyone)
     always_open: bool = False        # only lines answering 24 h/24
     fiches: tuple = ()               # src_uri of fiches to read
     lead: dict = field(default_factory=dict)  # lang -> sentence before the lines
@@ -235,18 +243,18 @@ SITUATIONS = (
               {"fr": "Parler à un psychologue maintenant, de jour comme de nuit",
                "en": "Talk to a psychologist now, day or night"},
               frozenset({"ecoute-psychologique"}), publics_any=frozenset({"tous-soignants"}),
-              publics_none=frozenset({"tout-public"}), always_open=True,
+              publics_none=frozenset({"tout-public"}), always_open=True, repondants=frozenset({"psychologues"}),
               fiches=("fiches/soignant/epuisement-professionnel.md",)),
     Situation("ordre",
               {"fr": "Vous êtes médecin ou interne : l'entraide de l'Ordre",
                "en": "You are a doctor or junior doctor: the Ordre's support line"},
-              frozenset({"entraide-ordinale"}),
+              frozenset({"entraide-ordinale"}), repondants=frozenset({"ordre"}),
               lead={"fr": "Écoute, aide sociale ou financière, orientation vers un soin ou une association.",
                     "en": "Listening, social or financial help, referral to care or an association."}),
     Situation("pairs",
-              {"fr": "Être accompagné dans la durée par un pair",
-               "en": "Be supported over time by a peer"},
-              frozenset({"accompagnement-pairs"})),
+              {"fr": "Parler à un médecin qui aide ses confrères, et être accompagné dans la durée",
+               "en": "Talk to a doctor who helps colleagues, and be supported over time"},
+              frozenset({"accompagnement-pairs"}), repondants=frozenset({"medecins-pairs"})),
     Situation("argent",
               {"fr": "Argent, cotisations en retard, prévoyance",
                "en": "Money, late contributions, income protection"},
@@ -275,7 +283,7 @@ SITUATIONS = (
               {"fr": "Vous êtes interne ou étudiant",
                "en": "You are a junior doctor or a student"},
               frozenset({"soutien-internes", "ecoute-psychologique", "entraide-ordinale"}),
-              publics_any=frozenset({"internes-etudiants"}),
+              publics_any=frozenset({"internes", "internes-etudiants"}),
               fiches=("fiches/soignant/internes-etudiants.md",)),
 )
 
@@ -286,6 +294,7 @@ def matches(entry: dict, situation: Situation) -> bool:
             and bool(situation.pour & set(entry["pour"]))
             and (not situation.publics_any or bool(situation.publics_any & publics))
             and not (situation.publics_none & publics)
+            and (not situation.repondants or entry.get("repondant") in situation.repondants)
             and (not situation.always_open or help_data.always_open(entry)))
 
 
@@ -378,6 +387,8 @@ def _detailed(entry: dict, lang: str, today: date) -> list[str]:
     if entry["source"].get("url"):
         source = f"[{source}]({entry['source']['url']})"
     lines = [f"- {_contact(entry, lang, today)}"]
+    if entry.get("repondant") in t["repondants"]:
+        lines.append(f"  {escape(t['answered_by'].capitalize())} : {escape(t['repondants'][entry['repondant']])}.")
     if entry.get("description"):
         lines.append(f"  {entry['description']}")
     lines.append(f"  *{t['source']} : {source}, {t['verified'].format(date=month(entry['verifie_le'], lang))}.*")

@@ -17,7 +17,7 @@ from . import SCHEMAS_DIR, help_data
 
 FOLDER = "donnees"
 LICENCE = "CC BY-SA 4.0"
-CSV_COLUMNS = ["id", "nom", "nom_court", "nom_court_en", "description", "pour", "publics", "telephone", "tel", "email", "web",
+CSV_COLUMNS = ["id", "nom", "nom_court", "nom_court_en", "description", "pour", "repondant", "publics", "telephone", "tel", "email", "web",
                "horaires", "cout", "anonymat", "portee", "regions", "departements", "bandeau", "statut",
                "source_titre", "source_url", "verifie_le"]
 LIST_FIELDS = ("pour", "publics", "regions", "departements")

@@ -17,6 +17,7 @@ reader an empty box.
 """
 
 from datetime import date
+from html import escape
 import posixpath
 import re
 
@@ -267,9 +268,12 @@ def help_directory(scope: str, src_uri: str, lang: str = "fr") -> str:
     for entry in chosen:
         where = f" — {', '.join(entry['regions'])}" if entry.get("regions") else ""
         source = entry["source"]["titre"]
+        answered = help_pages.TEXTS[lang]["repondants"].get(entry.get("repondant"))
+        answered = f"{escape(help_pages.TEXTS[lang]['answered_by'].capitalize())} : {escape(answered)}.  \n  " \
+            if answered else ""
         blocks.append(
             f"- {help_contact_markdown(entry, lang)}{where}  \n"
-            f"  {entry.get('description', '')}  \n"
+            f"  {answered}{entry.get('description', '')}  \n"
             f"  *{t['source']} : {source}, {t['verified'].format(date=date_fr(entry['verifie_le']))}.*")
     return "\n".join(blocks) + "\n"
 

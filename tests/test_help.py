@@ -57,6 +57,32 @@ def test_every_contact_says_where_and_when_it_was_checked():
         assert help_data.checked_on(entry) <= TODAY, f"{entry['id']} : date de vérification dans le futur"
 
 
+def test_every_contact_says_who_answers_and_is_listed_under_it():
+    """« Quel numéro pour quoi ? » sorts lines by who answers: a peer-doctor line is never
+    offered as « talk to a psychologist », and the psychologist lines are answered by psychologists."""
+    by_key = {s.key: s for s in SITUATIONS}
+    for entry in help_data.structures():
+        assert entry.get("repondant") in {"psychologues", "medecins-pairs", "ordre", "urgence"}, entry["id"]
+        if help_directory.matches(entry, by_key["psychologue"]):
+            assert entry["repondant"] == "psychologues", entry["id"]
+        if help_directory.matches(entry, by_key["pairs"]):
+            assert entry["repondant"] == "medecins-pairs", entry["id"]
+    contacts = help_data.by_id()
+    for peer_line in ("mots", "asra"):
+        assert contacts[peer_line]["repondant"] == "medecins-pairs"
+        assert not help_directory.matches(contacts[peer_line], by_key["psychologue"])
+        assert help_directory.matches(contacts[peer_line], by_key["pairs"])
+    assert help_directory.matches(contacts["sps"], by_key["psychologue"])
+    assert "internes-etudiants" not in contacts["ordre-entraide"]["publics"]  # doctors and interns only
+
+
+def test_who_answers_is_escaped_where_it_lands(monkeypatch):
+    entry = dict(help_data.by_id()["sps"], repondant="psychologues")
+    monkeypatch.setitem(help_directory.TEXTS["fr"]["repondants"], "psychologues", "<b>des psychologues</b>")
+    shown = help_directory._detailed(entry, "fr", TODAY)[0]
+    assert "&lt;b&gt;des psychologues&lt;/b&gt;" in shown and "<b>" not in shown
+
+
 def test_ids_and_numbers_are_unique():
     ids = [e["id"] for e in help_data.structures()]
     numbers = [digits(e["telephone"]) for e in help_data.structures() if e.get("telephone")]

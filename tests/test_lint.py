@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from soignants.lint import Project, failed, run, summary  # noqa: E402
-from soignants.lint import runner  # noqa: E402
+from soignants.lint import runner, sources  # noqa: E402
 from soignants.lint.codes import CODES  # noqa: E402
 from soignants.lint.markdown_text import heading_ids, headings, mask  # noqa: E402
 from soignants.lint.report import ERROR, WARNING, Problem  # noqa: E402
@@ -113,6 +113,9 @@ CASES = [
     ('questionnaire-cle-inconnue.yml', 'data/questionnaires/exemple.yml', 'cle-inconnue', 48),
     ('questionnaire-aide-inconnue.yml', 'data/questionnaires/exemple.yml', 'aide-inconnue', 44),
     ('marqueur-questionnaire.md', 'docs/fiches/soignant/marqueur-questionnaire.md', 'marqueur-invalide', 39),
+    ('aide-source-accueil.yml', 'data/aide.yml', 'source-accueil', 32),
+    ('bib-source-accueil.yml', 'data/bibliographie.yml', 'source-accueil', 27),
+    ('chiffre-sans-source.md', 'docs/fiches/soignant/chiffre-sans-source.md', 'chiffre-sans-source', 35),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).
@@ -219,6 +222,61 @@ def test_contact_is_stale_after_twelve_months(tmp_path):
     assert stale(date(2027, 1, 16)) == []  # 12 months
     assert stale(date(2027, 2, 15)) == [("contact-perime", 33)]  # 13 months
     assert stale(date(2027, 7, 1)) == [("contact-perime", 17), ("contact-perime", 33)]  # « ecoute », 2026-06
+
+
+# --- sources a reviewer can check (soignants/lint/sources.py) ------------------------------------
+
+@pytest.mark.parametrize("url,home", [
+    ("https://www.legifrance.gouv.fr", True),
+    ("https://www.legifrance.gouv.fr/", True),
+    ("https://www.senat.fr/#haut", True),
+    ("https://www.senat.fr/questions/base/2021/qSEQ210119994.html", False),
+    ("https://comarquage.ville-agde.fr/?xml=F33954", False),  # a page named by its query
+    ("doi:10.1136/bmj.320.7237.726", False),
+    (None, False),
+])
+def test_home_page_is_an_address_with_no_path(url, home):
+    assert sources.home_page(url) is home
+
+
+def figures_in(text: str) -> list[tuple[int, str]]:
+    return [(p.line, p.message.split(" » ")[0].lstrip("« ")) for p in
+            sources.unsourced_figure_problems(text, "docs/x.md")]
+
+
+def test_a_figure_needs_a_citation_in_its_own_paragraph():
+    text = """# Titre
+
+Le délai est de 45 jours.
+La suite du même paragraphe cite sa source [@Wu2000].
+
+- Un élément de liste à 38,8 %.
+- Un autre élément cite la sienne pour 15 jours [@Wu2000].
+
+Selon l'article 56, rien ; selon la loi n° 2025-623, rien ; au 91e jour, rien.
+
+Un article de code, L1142-4, et un montant de 169 € sans source.
+
+## Un titre de 3 ans n'est pas un paragraphe
+
+En 2018, une année seule n'est ni un chiffre ni un délai ; « 24 h/24 » non plus.
+
+`Du code : 12 mois`
+"""
+    assert figures_in(text) == [(6, "38,8 %"), (9, "article 56"), (11, "L1142-4")]
+
+
+def test_a_figure_in_a_fiche_is_reported_with_its_line(tmp_path):
+    root = make_project(tmp_path)
+    page = root / "docs/fiches/cabinet/autre.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "Rien à signaler.", "Rien à signaler.\n\nLa CPAM paie à partir du 4e jour d'arrêt."), encoding="utf-8")
+    found = problems_of(root)
+    assert triples(found) == [("chiffre-sans-source", "docs/fiches/cabinet/autre.md", 25)]
+    assert found[0].severity == WARNING and "4e jour" in found[0].message
+    # Only fiches are held to it: the same sentence on another page is not reported.
+    write(root, "docs/a-propos/page.md", "# Page\n\nLa CPAM paie à partir du 4e jour d'arrêt.\n")
+    assert problems_of(root, [root / "docs/a-propos/page.md"]) == []
 
 
 # --- front matter lines -----------------------------------------------------------------------

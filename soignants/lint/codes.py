@@ -31,6 +31,8 @@ CODES = {
     "id-duplique": (ERROR, "identifiant de contact, de référence ou de thème défini deux fois"),
     "theme-inconnu": (ERROR, "référence rangée dans un thème qui n'existe pas"),
     "theme-sans-page": (ERROR, "thème de bibliographie sans sa page docs/bibliographie/THEME.md"),
+    "source-accueil": (ERROR, "référence ou source d'un contact qui pointe vers la page d'accueil d'un site "
+                              "(adresse sans chemin ni paramètre) au lieu de la page qui énonce le fait"),
     "questionnaire-incoherent": (ERROR, "questionnaire dont les paliers laissent un trou ou se chevauchent, dont le "
                                         "score maximal ne correspond pas aux questions, ou dont l'alerte vise une "
                                         "question ou une réponse qui n'existe pas"),
@@ -46,6 +48,8 @@ CODES = {
     "marqueur-invalide": (ERROR, "marqueur <!-- liste-fiches / bibliographie / annuaire --> mal écrit ou valeur inconnue"),
     "html-dangereux": (ERROR, "HTML qui exécute du code : <script>, <iframe>, attributs on…=, liens javascript:, <style> externe"),
     "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),
+    "chiffre-sans-source": (WARNING, "paragraphe d'une fiche avec un chiffre, un délai ou un article de loi "
+                                     "(%, €, jours, mois, ans, L1142-4…) et sans citation [@Clé]"),
     "donnee-personnelle": (ERROR, "adresse électronique ou numéro de téléphone dans un témoignage"),
     # the check itself
     "erreur-interne": (ERROR, "le contrôle a échoué sur ce fichier : à signaler à l'équipe technique"),

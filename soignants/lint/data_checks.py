@@ -20,6 +20,7 @@ from .reading import read_text
 from .report import WARNING, Problem
 from .front_matter import unknown_key_message
 from .schema_messages import issues
+from .sources import home_page_problems
 from .yaml_errors import error_line, explain
 from .yaml_lines import YamlLines, load_with_lines
 
@@ -94,6 +95,7 @@ def check_aide(ctx: Context, path: Path) -> list[Problem]:
     entries = loaded.data.get("structures")
     entries = entries if isinstance(entries, list) else []
     problems += _duplicate_ids(entries, "structures", "identifiant", loaded.lines, shown)
+    problems += home_page_problems(loaded.data, loaded.lines, shown, "aide")
     today = ctx.project.today
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("verifie_le"), str):
@@ -131,6 +133,7 @@ def check_bibliography(ctx: Context, path: Path) -> list[Problem]:
     references = loaded.data.get("references") if isinstance(loaded.data.get("references"), list) else []
     problems += _duplicate_ids(themes, "themes", "thème", lines, shown)
     problems += _duplicate_ids(references, "references", "clé", lines, shown)
+    problems += home_page_problems(loaded.data, lines, shown, "bibliographie")
     theme_ids = [str(t["id"]) for t in themes if isinstance(t, dict) and "id" in t]
     for index, theme in enumerate(theme_ids):
         page = ctx.project.docs_dir / "bibliographie" / f"{theme}.md"

@@ -10,6 +10,7 @@ from .markers import marker_problems
 from .privacy import personal_data_problems
 from .project import FICHE, TEMOIGNAGE, Context, page_kind
 from .reading import read_text
+from .sources import unsourced_figure_problems
 from .report import Problem
 from .structure import section_problems, title_problems
 
@@ -33,6 +34,7 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
         problems += title_problems(items, front.title, shown, body_line)
     if kind == FICHE:
         problems += section_problems(items, shown, last_line=text.count("\n") + 1)
+        problems += unsourced_figure_problems(front.body, shown)
 
     problems += marker_problems(front.body, ctx, shown)
     if ctx.docs_relative(path) is not None:  # links of a page outside docs/ lead outside the site

@@ -1,0 +1,116 @@
+"""Sources a reviewer can check in one click.
+
+Two rules:
+
+- `source-accueil` (error): a reference of data/bibliographie.yml (`URL`) or a help contact's
+  source in data/aide.yml (`source.url`) that points at a site's home page (empty path or `/`,
+  no query): the reader cannot find the fact there. A page named by its query
+  (`https://commune.fr/?xml=F33954`) is a deep page and passes.
+- `chiffre-sans-source` (warning): a paragraph of a fiche with a figure or a deadline (a number
+  followed by %, €, jours, mois, ans, heures…, or a law or code article such as « L1142-4 » or
+  « article 56 ») and no citation `[@Clé]` in the same paragraph. A list item and a heading are
+  paragraphs of their own (a table is one paragraph); code and HTML comments are ignored.
+
+Every pattern here is linear: each run of digits is tried from its first digit only, and no
+quantifier is nested in another, so an adversarial line of 100 KB is read in one pass.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from ..catalog import CITATION
+from .markdown_text import mask
+from .report import WARNING, Problem
+
+# A number (not in the middle of another number or word), an optional ordinal suffix, then a unit.
+_NUMBER = r"(?<![\w.,])\d+(?:[.,]\d+)?"
+FIGURE = re.compile(
+    _NUMBER + r"(?:er|e|ème|ᵉ)?[ \u00a0\u202f]?"
+    r"(?:%|€|euros?\b|jours?\b|semaines?\b|mois\b|ans\b|années?\b|heures?\b|PASS\b)"
+    # a code article: L1142-4, R. 4127-56, D.622-1 (one letter, three or more digits)
+    r"|(?<![\w.])(?-i:[LRD])\.?[ \u00a0]?\d{3,}(?:-\d+)*\b"
+    # « article 56 », « art. 65 », « loi n° 2025-623 », « décret n° 2021-755 »
+    r"|\bart(?:icles?|\.)[ \u00a0]?\d+"
+    r"|\bn°[ \u00a0]?\d+",
+    re.IGNORECASE)
+# Lines that start a paragraph of their own: list items and headings (a table is one paragraph).
+ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+
+
+def home_page(url) -> bool:
+    """True for `https://site.fr` or `https://site.fr/` (no path, no query)."""
+    if not isinstance(url, str) or "://" not in url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.path in ("", "/") and not parts.query
+
+
+def home_page_problems(data: dict, lines, shown: str, kind: str) -> list[Problem]:
+    """`kind` is « bibliographie » or « aide »; `lines` is the file's YamlLines."""
+    problems = []
+    if kind == "bibliographie":
+        entries = data.get("references") if isinstance(data.get("references"), list) else []
+        for index, ref in enumerate(entries):
+            if isinstance(ref, dict) and home_page(ref.get("URL")):
+                problems.append(Problem(
+                    shown, lines.line(("references", index, "URL")), "source-accueil",
+                    f"référence « {ref.get('id', index + 1)} » : l'adresse « {ref['URL']} » est la page "
+                    "d'accueil d'un site, où le lecteur ne retrouvera pas le fait cité ; donnez l'adresse "
+                    "de la page qui l'énonce (l'article de loi, la fiche, la page du rapport)"))
+    else:
+        entries = data.get("structures") if isinstance(data.get("structures"), list) else []
+        for index, entry in enumerate(entries):
+            source = entry.get("source") if isinstance(entry, dict) else None
+            if isinstance(source, dict) and home_page(source.get("url")):
+                problems.append(Problem(
+                    shown, lines.line(("structures", index, "source", "url")), "source-accueil",
+                    f"contact « {entry.get('id', index + 1)} » : la source « {source['url']} » est la page "
+                    "d'accueil d'un site ; donnez l'adresse de la page qui indique ce numéro et ces horaires"))
+    return problems
+
+
+def paragraphs(masked: str):
+    """(first line number, text) of each paragraph of an already masked Markdown body."""
+    current, start = [], 0
+    for number, line in enumerate(masked.split("\n"), start=1):
+        if not line.strip():
+            if current:
+                yield start, "\n".join(current)
+            current = []
+            continue
+        if HEADING.match(line):
+            if current:
+                yield start, "\n".join(current)
+            yield number, line
+            current = []
+            continue
+        if ITEM_START.match(line) and current:
+            yield start, "\n".join(current)
+            current = []
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        yield start, "\n".join(current)
+
+
+def unsourced_figure_problems(body: str, shown: str) -> list[Problem]:
+    """`body` is the page with its front matter blanked (same line numbers as the file)."""
+    problems = []
+    for first, text in paragraphs(mask(body)):
+        if HEADING.match(text):
+            continue
+        figure = FIGURE.search(text)
+        if figure is None or CITATION.search(text):
+            continue
+        line = first + text.count("\n", 0, figure.start())
+        problems.append(Problem(
+            shown, line, "chiffre-sans-source",
+            f"« {figure.group(0).strip()} » : un chiffre, un délai ou un article de loi sans source dans "
+            "son paragraphe ; ajoutez la citation [@Clé] de la page qui l'énonce, ou retirez le chiffre "
+            "si aucune source ne le confirme", WARNING))
+    return problems
