@@ -62,7 +62,10 @@ def test_every_contact_says_who_answers_and_is_listed_under_it():
     offered as « talk to a psychologist », and the psychologist lines are answered by psychologists."""
     by_key = {s.key: s for s in SITUATIONS}
     for entry in help_data.structures():
-        assert entry.get("repondant") in {"psychologues", "medecins-pairs", "ordre", "urgence"}, entry["id"]
+        # Who answers the phone: said for every line with a number (a structure reached by e-mail only
+        # may not say who answers, and is then never offered as a psychologist or a peer line).
+        if entry.get("telephone"):
+            assert entry.get("repondant") in {"psychologues", "medecins-pairs", "ordre", "urgence"}, entry["id"]
         if help_directory.matches(entry, by_key["psychologue"]):
             assert entry["repondant"] == "psychologues", entry["id"]
         if help_directory.matches(entry, by_key["pairs"]):
@@ -117,7 +120,8 @@ def test_stale_contacts_of_the_data_file_are_reported_and_flagged_to_readers(sit
     text = page.find("div", class_="ss-quel-numero").get_text(" ")
     for entry in stale:
         if any(help_directory.matches(entry, s) for s in SITUATIONS):
-            assert entry["telephone"] in text
+            # A structure without a telephone (schema: optional) is shown by its name.
+            assert entry.get("telephone", entry["nom"]) in text, entry["id"]
             assert f"{help_directory.month(entry['verifie_le'], 'fr')} : numéro à confirmer" in text, entry["id"]
 
 
@@ -179,11 +183,17 @@ def test_each_region_section_shows_the_national_lines_and_its_own_structures(sit
     sections = page.find_all("section", class_="ss-region")
     assert [s["data-region"] for s in sections] == [r["nom"] for r in data["regions"]]
     for section in sections:
-        serving = {help_data.tel_uri(e["telephone"]) for e in help_directory.structures_serving(section["data-region"], data)}
-        regional = {help_data.tel_uri(e["telephone"]) for e in help_data.structures() if e["portee"] != "national"}
+        serving_entries = help_directory.structures_serving(section["data-region"], data)
+        serving = {help_data.tel_uri(e["telephone"]) for e in serving_entries if e.get("telephone")}
+        regional = {help_data.tel_uri(e["telephone"]) for e in help_data.structures()
+                    if e["portee"] != "national" and e.get("telephone")}
         links = set(tel_links(section))
         assert national <= links, section["data-region"]
         assert links & regional == serving, section["data-region"]
+        # Structures without a telephone are still listed, by name.
+        text = section.get_text(" ")
+        for entry in serving_entries:
+            assert entry["nom"] in text, (section["data-region"], entry["id"])
     occitanie = page.find(id=region_anchor("Occitanie")).find_parent("section")
     assert help_data.tel_uri(help_data.by_id()["mots"]["telephone"]) in tel_links(occitanie)
 
