@@ -1,10 +1,11 @@
 """The bibliography (data/bibliographie.yml, a CSL-YAML subset) and its French rendering."""
 
 from functools import lru_cache
-from html import escape
+import html
 import re
 
 from . import DATA_DIR
+from .escaping import markdown_text as escape  # HTML- and Markdown-safe text
 from .yamlfile import load_yaml_file
 
 BIBLIOGRAPHY_FILE = DATA_DIR / "bibliographie.yml"
@@ -53,7 +54,7 @@ CLOSING_TAGS = re.compile(r"(</[a-z]+>)+$")
 
 def _period(text: str) -> str:
     """End a part with a period, once: « Galam E. », not « Galam E.. »."""
-    words = CLOSING_TAGS.sub("", text)
+    words = html.unescape(CLOSING_TAGS.sub("", text))
     return text if words.endswith((".", "?", "!", "…")) else text + "."
 
 
@@ -70,7 +71,7 @@ def full_citation_html(ref: dict) -> str:
     venue = ref.get("container-title") or ref.get("publisher")
     if venue:
         parts.append(_period(f"<em>{escape(venue)}</em>"))
-    where = year(ref)
+    where = escape(year(ref))
     if ref.get("volume"):
         where += f" ; {escape(str(ref['volume']))}"
         if ref.get("issue"):

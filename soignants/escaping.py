@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 # Front-matter fields that Material writes into its templates without escaping them.
 THEME_TEXT_FIELDS = ("title", "description", "author", "subtitle")
 _SPACES = re.compile(r"\s+")
-_MARKDOWN_SIGNIFICANT = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation sign
+# Every ASCII sign that Markdown, its extensions or HTML give a meaning to (not , ; / ? @ %).
+_MARKDOWN_SIGNIFICANT = re.compile(r"[!-+\-.:<=>\[-`{-~]")
 # Spreadsheets run a cell that starts with one of these as a formula (OWASP « CSV injection »).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,6 +39,12 @@ def json_for_html(value) -> str:
     """JSON that can sit inside an HTML attribute or a <script type="application/json"> block."""
     text = json.dumps(value, ensure_ascii=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
+
+
+def html_link(text, url) -> str:
+    """A link whose address and text both come from data: raw HTML, both escaped (the page's
+    sanitiser then drops an address whose scheme is not allowed)."""
+    return f'<a href="{html_text(url)}">{markdown_text(text)}</a>'
 
 
 def csv_cell(value) -> str:

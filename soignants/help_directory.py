@@ -14,12 +14,12 @@ Everything here works without JavaScript; docs/assets/javascripts/annuaire.js on
 
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 import re
 import unicodedata
 
 from . import DATA_DIR, catalog, editions, help_data, schemas
 from .bibliography import date_fr
+from .escaping import html_link, markdown_text
 from .yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
@@ -309,7 +309,7 @@ def _contact(entry: dict, lang: str, today: date) -> str:
     from .render import help_contact_markdown  # render imports this module
     text = help_contact_markdown(entry, lang)
     if help_data.is_stale(entry, today):
-        text += f" — *{TEXTS[lang]['stale'].format(date=month(entry['verifie_le'], lang))}*"
+        text += f" — *{markdown_text(TEXTS[lang]['stale'].format(date=month(entry['verifie_le'], lang)))}*"
     return text
 
 
@@ -321,7 +321,7 @@ def _fiche_links(paths, src_uri: str, lang: str) -> str:
         if path not in titles:
             raise MarkerError(f"{src_uri} : « Quel numéro pour quoi ? » renvoie à la fiche {path}, introuvable "
                               "(voir soignants/help_directory.py, SITUATIONS).")
-        links.append(f"[{titles[path]}]({relative_link(src_uri, path)})")
+        links.append(f"[{markdown_text(titles[path])}]({relative_link(src_uri, path)})")
     return f"{TEXTS[lang]['fiches']} : " + ", ".join(links)
 
 
@@ -353,7 +353,7 @@ def which_number(src_uri: str, lang: str = "fr", today: date | None = None, head
         if regional:
             out.append(f"- {t['regional_too']} ([{t['directory_link']}]({directory})) :")
             for entry in regional:
-                where = _where(entry, data)
+                where = markdown_text(_where(entry, data))
                 anchor = region_anchor(entry["regions"][0]) if entry.get("regions") else \
                     region_anchor(_region_of(entry["departements"][0], data))
                 out.append(f"    - [{where}]({directory}#{anchor}) : {_contact(entry, lang, today)}")
@@ -374,7 +374,7 @@ def _region_of(code: str, data: dict) -> str:
 
 def _compact(entry: dict) -> str:
     label = entry.get("nom_court") or entry["nom"].split(" — ", 1)[-1]
-    return f"[{entry['telephone']}]({help_data.tel_uri(entry['telephone'])}) {label}"
+    return f"{html_link(entry['telephone'], help_data.tel_uri(entry['telephone']))} {markdown_text(label)}"
 
 
 def national_compact() -> str:
@@ -383,15 +383,15 @@ def national_compact() -> str:
 
 def _detailed(entry: dict, lang: str, today: date) -> list[str]:
     t = TEXTS[lang]
-    source = entry["source"]["titre"]
+    source = markdown_text(entry["source"]["titre"])
     if entry["source"].get("url"):
-        source = f"[{source}]({entry['source']['url']})"
+        source = html_link(entry["source"]["titre"], entry["source"]["url"])
     lines = [f"- {_contact(entry, lang, today)}"]
     if entry.get("repondant") in t["repondants"]:
-        lines.append(f"  {escape(t['answered_by'].capitalize())} : {escape(t['repondants'][entry['repondant']])}.")
+        lines.append(f"  {markdown_text(t['answered_by'].capitalize())} : {markdown_text(t['repondants'][entry['repondant']])}.")
     if entry.get("description"):
-        lines.append(f"  {entry['description']}")
-    lines.append(f"  *{t['source']} : {source}, {t['verified'].format(date=month(entry['verifie_le'], lang))}.*")
+        lines.append(f"  {markdown_text(entry['description'])}")
+    lines.append(f"  *{t['source']} : {source}, {markdown_text(t['verified'].format(date=month(entry['verifie_le'], lang)))}.*")
     return ["  \n".join(lines)]
 
 
@@ -402,24 +402,24 @@ def departement_table(data: dict, lang: str = "fr") -> str:
     for dep in data["departements"]:
         region = dep["region"]
         rows.append(
-            f'<tr id="{departement_anchor(dep["code"])}" data-code="{escape(dep["code"])}" '
-            f'data-nom="{escape(dep["nom"])}" data-region="{escape(region)}">'
-            f'<td>{escape(dep["code"])}</td><td>{escape(dep["nom"])}</td>'
-            f'<td><a href="#{region_anchor(region)}">{escape(region)}</a></td></tr>')
+            f'<tr id="{departement_anchor(dep["code"])}" data-code="{markdown_text(dep["code"])}" '
+            f'data-nom="{markdown_text(dep["nom"])}" data-region="{markdown_text(region)}">'
+            f'<td>{markdown_text(dep["code"])}</td><td>{markdown_text(dep["nom"])}</td>'
+            f'<td><a href="#{region_anchor(region)}">{markdown_text(region)}</a></td></tr>')
     return "\n".join([
         '<div class="ss-filtre" data-ss-filtre hidden>',
-        f'<label for="ss-filtre-departement">{escape(t["filter_label"])}</label>',
+        f'<label for="ss-filtre-departement">{markdown_text(t["filter_label"])}</label>',
         '<input id="ss-filtre-departement" type="search" autocomplete="off" spellcheck="false" '
         'aria-describedby="ss-filtre-aide ss-filtre-etat" aria-controls="ss-departements">',
-        f'<p id="ss-filtre-aide" class="ss-filtre__aide">{escape(t["filter_hint"])}</p>',
-        f'<p id="ss-filtre-etat" class="ss-filtre__etat" role="status" data-un="{escape(t["filter_one"])}" '
-        f'data-plusieurs="{escape(t["filter_many"])}" data-aucun="{escape(t["filter_none"])}"></p>',
+        f'<p id="ss-filtre-aide" class="ss-filtre__aide">{markdown_text(t["filter_hint"])}</p>',
+        f'<p id="ss-filtre-etat" class="ss-filtre__etat" role="status" data-un="{markdown_text(t["filter_one"])}" '
+        f'data-plusieurs="{markdown_text(t["filter_many"])}" data-aucun="{markdown_text(t["filter_none"])}"></p>',
         '</div>',
         '<div class="ss-departements">',
         '<table id="ss-departements">',
-        f'<caption>{escape(t["table_caption"])}</caption>',
-        f'<thead><tr><th scope="col">{escape(t["col_code"])}</th><th scope="col">{escape(t["col_name"])}</th>'
-        f'<th scope="col">{escape(t["col_region"])}</th></tr></thead>',
+        f'<caption>{markdown_text(t["table_caption"])}</caption>',
+        f'<thead><tr><th scope="col">{markdown_text(t["col_code"])}</th><th scope="col">{markdown_text(t["col_name"])}</th>'
+        f'<th scope="col">{markdown_text(t["col_region"])}</th></tr></thead>',
         '<tbody>',
         *rows,
         '</tbody>',
@@ -433,19 +433,19 @@ def region_section(region: dict, data: dict, lang: str, today: date) -> str:
     name = region["nom"]
     deps = [d for d in data["departements"] if d["region"] == name]
     serving = structures_serving(name, data)
-    out = [f'<section class="ss-region" data-region="{escape(name)}" markdown>', "",
-           f"## {name} {{#{region_anchor(name)}}}", "",
-           f"**{t['departements']}** : " + ", ".join(f"{d['nom']} ({d['code']})" for d in deps), "",
+    out = [f'<section class="ss-region" data-region="{markdown_text(name)}" markdown>', "",
+           f"## {markdown_text(name)} {{#{region_anchor(name)}}}", "",
+           f"**{t['departements']}** : " + ", ".join(markdown_text(f"{d['nom']} ({d['code']})") for d in deps), "",
            f"**{t['in_region']}**", ""]
     if serving:
         for entry in serving:
             if entry["portee"] == "departemental":
-                out.append(f"- *{_where(entry, data)}*")
+                out.append(f"- *{markdown_text(_where(entry, data))}*")
             out += _detailed(entry, lang, today)
     else:
         out.append(t["no_regional"])
     out += ["", f"**{t['everywhere']}** : {national_compact()}", "",
-            f'<p class="ss-region__retour"><a href="#ss-departements">{escape(t["back_to_table"])}</a></p>',
+            f'<p class="ss-region__retour"><a href="#ss-departements">{markdown_text(t["back_to_table"])}</a></p>',
             "", "</section>", ""]
     return "\n".join(out)
 
@@ -485,10 +485,10 @@ def _card_line(entry: dict, lang: str, today: date, where: str = "") -> str:
     details = " · ".join(x for x in (entry.get("horaires"), entry.get("cout"), f"{t['for']} {publics}") if x)
     stale = ""
     if help_data.is_stale(entry, today):
-        stale = f' <span class="ss-carte__verif">({escape(t["stale"].format(date=month(entry["verifie_le"], lang)))})</span>'
+        stale = f' <span class="ss-carte__verif">({markdown_text(t["stale"].format(date=month(entry["verifie_le"], lang)))})</span>'
     return (f'<li><a class="ss-carte__numero" href="{help_data.tel_uri(entry["telephone"])}">'
-            f'{escape(entry["telephone"])}</a> <span class="ss-carte__quoi"><strong>{escape(label)}</strong>'
-            f' <span class="ss-carte__details">{escape(details)}</span>{stale}</span></li>')
+            f'{markdown_text(entry["telephone"])}</a> <span class="ss-carte__quoi"><strong>{markdown_text(label)}</strong>'
+            f' <span class="ss-carte__details">{markdown_text(details)}</span>{stale}</span></li>')
 
 
 def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> str:
@@ -502,14 +502,14 @@ def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> st
                 if e["statut"] == "actif" and e["portee"] != "national" and e.get("telephone")]
     directory = relative_link(src_uri, ANNUAIRE_PAGE)
     out = ['<div class="ss-carte" markdown>', "",
-           f'<h2 class="ss-carte__titre">{escape(t["card_title"])}</h2>',
-           f'<p class="ss-carte__sous-titre">{escape(t["card_subtitle"])}</p>',
-           f'<h3 class="ss-carte__groupe">{escape(t["card_national"])}</h3>',
+           f'<h2 class="ss-carte__titre">{markdown_text(t["card_title"])}</h2>',
+           f'<p class="ss-carte__sous-titre">{markdown_text(t["card_subtitle"])}</p>',
+           f'<h3 class="ss-carte__groupe">{markdown_text(t["card_national"])}</h3>',
            '<ul class="ss-carte__lignes">',
            *[_card_line(e, lang, today) for e in national],
            '</ul>']
     if regional:
-        out += [f'<h3 class="ss-carte__groupe">{escape(t["card_regional"])}</h3>',
+        out += [f'<h3 class="ss-carte__groupe">{markdown_text(t["card_regional"])}</h3>',
                 '<ul class="ss-carte__lignes ss-carte__lignes--region">',
                 *[_card_line(e, lang, today, _where(e, data)) for e in regional],
                 '</ul>']

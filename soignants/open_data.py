@@ -14,6 +14,7 @@ import io
 import json
 
 from . import SCHEMAS_DIR, help_data
+from .escaping import csv_cell
 
 FOLDER = "donnees"
 LICENCE = "CC BY-SA 4.0"
@@ -58,7 +59,8 @@ def csv_text(structures: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for entry in structures:
-        writer.writerow(csv_row(entry))
+        # A cell that a spreadsheet would run as a formula starts with a quote (escaping.csv_cell).
+        writer.writerow({column: csv_cell(value) for column, value in csv_row(entry).items()})
     return buffer.getvalue()
 
 

@@ -24,12 +24,15 @@ import re
 from . import bibliography, catalog, help_data, questionnaire_form
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
+from .escaping import html_link, html_text, markdown_text as md
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
 BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire|quel-numero|"
                           r"annuaire-departements|carte-aide|questionnaire)(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
+# A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
+SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+(?:#[A-Za-z0-9_-]+)?$")
 
 TEXTS = {
     "fr": {
@@ -93,19 +96,19 @@ def relative_link(from_src: str, to_src: str) -> str:
 
 def help_contact_markdown(entry: dict, lang: str = "fr") -> str:
     t = TEXTS[lang]
-    name = f"**{entry['nom']}**"
+    name = f"**{md(entry['nom'])}**"
     if entry.get("statut") == "historique":
-        return f"{name} : {entry['telephone']} ({t['historic'].format(year=entry['verifie_le'][:4])})"
+        return f"{name} : {md(entry['telephone'])} ({md(t['historic'].format(year=entry['verifie_le'][:4]))})"
     bits = []
     if entry.get("telephone"):
-        bits.append(f"[{entry['telephone']}]({help_data.tel_uri(entry['telephone'])})")
+        bits.append(html_link(entry["telephone"], help_data.tel_uri(entry["telephone"])))
     if entry.get("email"):
-        bits.append(f"<{entry['email']}>")
+        bits.append(html_link(entry["email"], f"mailto:{entry['email']}"))
     # Anonymity is worth saying when there is some; "Non (appel d'urgence)" only adds noise inline.
     anonymity = entry.get("anonymat", "")
     anonymity = "" if anonymity.lower().startswith("non") else anonymity
     details = ", ".join(x for x in (entry.get("horaires"), entry.get("cout"), anonymity) if x)
-    return f"{name} : {' · '.join(bits)}" + (f" ({details.lower() if lang == 'fr' else details})" if details else "")
+    return f"{name} : {' · '.join(bits)}" + (f" ({md(details.lower() if lang == 'fr' else details)})" if details else "")
 
 
 def expand_help_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
@@ -131,7 +134,7 @@ def expand_citations(markdown: str, src_uri: str) -> str:
         if key not in refs:
             raise MarkerError(f"{src_uri} : référence inconnue « [@{key}] » ; ajoutez-la à data/bibliographie.yml "
                               "ou corrigez la clé.")
-        return f"([{bibliography.short_citation(refs[key])}](#ref-{key}))"
+        return f"([{md(bibliography.short_citation(refs[key]))}](#ref-{key}))"
 
     return catalog.CITATION.sub(replace, markdown)
 
@@ -178,13 +181,13 @@ def draft_notice(meta: dict, today: date, lang: str = "fr") -> str:
 
 def fiche_footer(meta: dict, lang: str = "fr") -> str:
     t = TEXTS[lang]
-    status = (t["reviewed"].format(names=", ".join(meta.get("relecteurs", [])))
+    status = (t["reviewed"].format(names=md(", ".join(map(str, meta.get("relecteurs", [])))))
               if meta.get("statut") == "relu" else t["draft"])
     return (
         '<div class="ss-fiche-pied" markdown>\n\n'
         f"**{t['status']}** : {status}  \n"
-        f"**{t['last_review']}** : {date_fr(meta.get('derniere_relecture', ''))}  \n"
-        f"**{t['next_review']}** : {date_fr(meta.get('prochaine_relecture', ''))}\n\n"
+        f"**{t['last_review']}** : {md(date_fr(meta.get('derniere_relecture', '')))}  \n"
+        f"**{t['next_review']}** : {md(date_fr(meta.get('prochaine_relecture', '')))}\n\n"
         "</div>\n"
     )
 
@@ -192,10 +195,10 @@ def fiche_footer(meta: dict, lang: str = "fr") -> str:
 def testimony_footer(meta: dict, src_uri: str, lang: str = "fr") -> str:
     t = TEXTS[lang]
     related = ", ".join(
-        f"[{_title_of(path)}]({relative_link(src_uri, path)})" for path in meta.get("fiches_liees", []))
+        f"[{md(_title_of(path))}]({relative_link(src_uri, path)})" for path in meta.get("fiches_liees", []))
     return (
         '<div class="ss-fiche-pied" markdown>\n\n'
-        f"**{t['testimony_origin']}** : {meta.get('origine', '')}  \n"
+        f"**{t['testimony_origin']}** : {md(meta.get('origine', ''))}  \n"
         f"**{t['related']}** : {related}\n\n"
         "</div>\n"
     )
@@ -206,10 +209,12 @@ def audio_block(meta: dict, lang: str = "fr") -> str:
     if not audio:
         return ""
     t = TEXTS[lang]
-    transcript = audio["transcription"]
+    transcript = str(audio["transcription"])
+    if transcript != "ci-dessous" and not SAFE_PATH.match(transcript):
+        raise MarkerError(f"transcription « {md(transcript)} » : indiquez « ci-dessous » ou le chemin d'une page du site.")
     link = "" if transcript == "ci-dessous" else f" · [{t['transcript']}]({transcript})"
     return (f"**{t['listen']}**{link}\n\n"
-            f'<audio controls preload="none" src="{audio["fichier"]}"></audio>\n')
+            f'<audio controls preload="none" src="{html_text(audio["fichier"])}"></audio>\n')
 
 
 def _title_of(src_uri: str) -> str:
@@ -227,14 +232,14 @@ def fiche_list(part: str, src_uri: str, lang: str = "fr") -> str:
     lines = []
     for entry in catalog.fiches_of_part(part):
         badge = " *(brouillon)*" if entry.meta.get("statut") == "brouillon" else ""
-        lines.append(f"- [{entry.title}]({relative_link(src_uri, entry.src_uri)}){badge}  \n"
-                     f"  {entry.meta.get('description', '')}")
+        lines.append(f"- [{md(entry.title)}]({relative_link(src_uri, entry.src_uri)}){badge}  \n"
+                     f"  {md(entry.meta.get('description', ''))}")
     return "\n".join(lines) + "\n"
 
 
 def testimony_list(src_uri: str) -> str:
     return "\n".join(
-        f"- [{e.title}]({relative_link(src_uri, e.src_uri)})  \n  {e.meta.get('description', '')}"
+        f"- [{md(e.title)}]({relative_link(src_uri, e.src_uri)})  \n  {md(e.meta.get('description', ''))}"
         for e in catalog.testimonies()) + "\n"
 
 
@@ -251,7 +256,7 @@ def bibliography_theme(theme: str, src_uri: str, lang: str = "fr") -> str:
         anchor = f'<span id="ref-{ref["id"]}"></span>' if ref["themes"][0] == theme else ""
         users = cited.get(ref["id"], [])
         by = (f"  \n  *{t['cited_by']}* : " + ", ".join(
-            f"[{e.title}]({relative_link(src_uri, e.src_uri)})" for e in users)) if users else ""
+            f"[{md(e.title)}]({relative_link(src_uri, e.src_uri)})" for e in users)) if users else ""
         lines.append(f"- {anchor}{bibliography.full_citation_html(ref)}{by}")
     return "\n".join(lines) + "\n"
 
@@ -266,14 +271,14 @@ def help_directory(scope: str, src_uri: str, lang: str = "fr") -> str:
         raise MarkerError(f"{src_uri} : portée d'annuaire inconnue « {scope} ».")
     blocks = []
     for entry in chosen:
-        where = f" — {', '.join(entry['regions'])}" if entry.get("regions") else ""
-        source = entry["source"]["titre"]
+        where = f" — {md(', '.join(entry['regions']))}" if entry.get("regions") else ""
+        source = md(entry["source"]["titre"])
         answered = help_pages.TEXTS[lang]["repondants"].get(entry.get("repondant"))
         answered = f"{escape(help_pages.TEXTS[lang]['answered_by'].capitalize())} : {escape(answered)}.  \n  " \
             if answered else ""
         blocks.append(
             f"- {help_contact_markdown(entry, lang)}{where}  \n"
-            f"  {answered}{entry.get('description', '')}  \n"
+            f"  {answered}{md(entry.get('description', ''))}  \n"
             f"  *{t['source']} : {source}, {t['verified'].format(date=date_fr(entry['verifie_le']))}.*")
     return "\n".join(blocks) + "\n"
 

@@ -83,7 +83,10 @@ def test_who_answers_is_escaped_where_it_lands(monkeypatch):
     entry = dict(help_data.by_id()["sps"], repondant="psychologues")
     monkeypatch.setitem(help_directory.TEXTS["fr"]["repondants"], "psychologues", "<b>des psychologues</b>")
     shown = help_directory._detailed(entry, "fr", TODAY)[0]
-    assert "&lt;b&gt;des psychologues&lt;/b&gt;" in shown and "<b>" not in shown
+    import markdown
+    from bs4 import BeautifulSoup
+    rendered = BeautifulSoup(markdown.markdown(shown), "html.parser")
+    assert "<b>des psychologues</b>" in rendered.get_text() and rendered.find("b") is None
 
 
 def test_ids_and_numbers_are_unique():

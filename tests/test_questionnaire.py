@@ -232,10 +232,10 @@ def test_the_block_shows_the_numbers_of_the_help_file(block_fr):
     html = expand_help_markers(block_fr, PAGE)
     for key in ("3114", "samu-15", "112", "sps", "ordre-entraide"):
         entry = help_data.by_id()[key]
-        assert f"]({help_data.tel_uri(entry['telephone'])})" in html, key
+        assert f'href="{help_data.tel_uri(entry["telephone"])}"' in html, key
     # « Quel numéro pour quoi ? » is in the result, 3114 first.
     help_block = html[html.index("data-ss-aide"):]
-    assert help_block.index("(tel:3114)") < help_block.index("(tel:15)") < help_block.index("(tel:+33")
+    assert help_block.index('"tel:3114"') < help_block.index('"tel:15"') < help_block.index('"tel:+33')
 
 
 def test_the_script_gets_its_data_as_json_and_no_text_of_its_own(phq9):
