@@ -7,7 +7,8 @@ Style sheets and SVG images are text: they are read too, for external loads and 
 from pathlib import Path
 import re
 
-from .html_checks import html_problems
+from .. import sanitize
+from .html_checks import start_tags
 from .markdown_text import LineIndex
 from .reading import read_text
 from .report import Problem
@@ -37,10 +38,36 @@ def asset_problems(path: Path, shown: str) -> list[Problem]:
     read = read_text(path, shown)
     if read.text is None:
         return read.problems
-    if suffix == ".svg":
-        return html_problems(read.text, shown)
     index = LineIndex(read.text)
-    return [Problem(shown, index.line(m.start()), "ressource-externe",
+    problems = svg_problems(read.text, shown) if suffix == ".svg" else []
+    return problems + [Problem(shown, index.line(m.start()), "ressource-externe",
                     "cette feuille de style charge un fichier depuis un autre site (url(http…) ou @import) ; "
                     "copiez le fichier dans docs/assets/ et visez-le en relatif")
             for m in CSS_EXTERNAL.finditer(read.text)]
+
+
+# An SVG opened on its own is a document: it may run scripts and load files.
+SVG_FORBIDDEN = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+
+
+def svg_problems(text: str, shown: str) -> list[Problem]:
+    problems = []
+    for tag, attributes, line in start_tags(text):
+        if tag in SVG_FORBIDDEN:
+            problems.append(Problem(shown, line, "html-dangereux",
+                                    f"balise « <{tag}> » interdite dans une image SVG : elle exécute du code ou "
+                                    "intègre une page ; enregistrez l'image sans elle"))
+        for name, value in attributes:
+            name = name.lower()
+            if name.startswith("on"):
+                problems.append(Problem(shown, line, "html-dangereux",
+                                        f"attribut « {name} » interdit dans une image SVG : il exécute du code ; "
+                                        "retirez-le"))
+            elif name in ("href", "xlink:href", "src") and not sanitize.url_scheme_allowed(value):
+                problems.append(Problem(shown, line, "html-dangereux",
+                                        f"adresse « {value[:40]} » interdite dans une image SVG : elle exécute du code"))
+            elif name in ("href", "xlink:href", "src") and not sanitize.is_loading_url_allowed(value):
+                problems.append(Problem(shown, line, "ressource-externe",
+                                        f"l'image SVG charge « {value[:60]} » depuis un autre site ; copiez le fichier "
+                                        "dans docs/assets/ et visez-le en relatif"))
+    return problems

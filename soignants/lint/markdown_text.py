@@ -16,7 +16,8 @@ from markdown.extensions.toc import slugify, unique
 
 FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
-HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# As a browser reads comments: `<!-->` and `<!--->` are whole (empty) comments, and `--!>` ends one.
+HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.DOTALL)
 ATX_HEADING = re.compile(r"^([ \t]*)(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
