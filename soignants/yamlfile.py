@@ -23,7 +23,35 @@ TextDateLoader.yaml_implicit_resolvers = _WITHOUT_TIMESTAMPS
 FastTextDateLoader.yaml_implicit_resolvers = _WITHOUT_TIMESTAMPS
 
 
+# Bounded work: YAML anchors and aliases let a few lines expand into gigabytes (« billion laughs »)
+# and no content of ours needs them; a structure nested deeper than this is a mistake too.
+MAX_DEPTH = 20
+_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+            yaml.FlowSequenceStartToken)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+class UnsafeYamlError(yaml.MarkedYAMLError):
+    """YAML that parses but that we refuse (anchors, aliases, deep nesting); `problem` says why."""
+
+
+def check_bounded(text: str) -> None:
+    """Raise UnsafeYamlError on an anchor, an alias or too deep a nesting, before anything is
+    built from the text: scanning tokens is linear in the text's length."""
+    depth = 0
+    for token in yaml.scan(text, Loader=FastTextDateLoader):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            raise UnsafeYamlError(problem="anchors and aliases are refused", problem_mark=token.start_mark)
+        if isinstance(token, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise UnsafeYamlError(problem="nesting too deep", problem_mark=token.start_mark)
+        elif isinstance(token, _CLOSING):
+            depth -= 1
+
+
 def load_yaml_text(text: str):
+    check_bounded(text)
     return yaml.load(text, Loader=FastTextDateLoader)
 
 

@@ -17,7 +17,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import catalog, csp, editions, escaping, help_data, navigation, open_data, sanitize, search_index, template_cache
+from soignants import catalog, csp, editions, escaping, limits, help_data, navigation, open_data, sanitize, search_index, template_cache
 from soignants.render import MarkerError, page_assets, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
@@ -74,6 +74,15 @@ def _theme_script_hashes(env, config, base_url: str) -> list[str]:
         features = config.theme.get("features") or []
         _csp_hashes[key] = csp.theme_script_hashes(env, {"config": config, "base_url": base_url, "features": features})
     return _csp_hashes[key]
+
+
+def on_page_read_source(page, config):
+    # Before MkDocs parses the front matter and the Markdown: refuse, in French, what would make
+    # the build hang or crash (soignants/limits.py). None: MkDocs reads the file as usual.
+    problems = limits.source_problems(Path(page.file.abs_src_path).read_bytes())
+    if problems:
+        raise PluginError("\n".join(f"{page.file.src_uri}:{line}: {message}" for line, message in problems))
+    return None
 
 
 def on_page_markdown(markdown, page, config, files):

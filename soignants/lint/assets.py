@@ -39,7 +39,7 @@ def asset_problems(path: Path, shown: str) -> list[Problem]:
     if read.text is None:
         return read.problems
     index = LineIndex(read.text)
-    problems = svg_problems(read.text, shown) if suffix == ".svg" else []
+    problems = read.problems + (svg_problems(read.text, shown) if suffix == ".svg" else [])
     return problems + [Problem(shown, index.line(m.start()), "ressource-externe",
                     "cette feuille de style charge un fichier depuis un autre site (url(http…) ou @import) ; "
                     "copiez le fichier dans docs/assets/ et visez-le en relatif")

@@ -14,6 +14,10 @@ CODES = {
     "fichier-non-autorise": (ERROR, "fichier d'un type inattendu dans docs/ (ni page, ni image, son, style, PDF)"),
     "fichier-introuvable": (ERROR, "fichier ou dossier donné en argument introuvable, ou fichier de données absent"),
     "fichier-illisible": (ERROR, "fichier que le système refuse de lire (droits)"),
+    "fichier-trop-gros": (ERROR, "fichier de plus de 300 Ko : trop gros pour une page, à découper"),
+    "caractere-invisible": (ERROR, "caractère invisible ou qui change le sens de lecture (espace sans chasse, "
+                                   "contrôle bidirectionnel, trait d'union conditionnel)"),
+    "imbrication-profonde": (ERROR, "listes ou citations imbriquées sur plus de 16 niveaux"),
     "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
     # front matter and data files
     "entete-absente": (ERROR, "fiche ou témoignage sans en-tête « --- », ou en-tête jamais fermé"),

@@ -48,7 +48,7 @@ def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
         return DataFile(None, None, [Problem(shown, 1, "yaml-invalide",
                                              "le fichier doit être une suite de lignes « champ: valeur » "
                                              "(voir le modèle dans soignants/schemas/)")])
-    problems = [Problem(shown, line, "champ-duplique",
+    problems = read.problems + [Problem(shown, line, "champ-duplique",
                         f"le champ « {path[-1]} » est écrit deux fois au même endroit ; seule la dernière "
                         "valeur compte, supprimez l'une des deux lignes")
                 for path, line in lines.duplicates]

@@ -17,7 +17,7 @@ from .report import Problem
 
 # Markdown autolinks (<https://…>, <x@y.org>) are links, not tags: blanked before parsing.
 AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*|[^\s<>@!]+@[^\s<>@]+)>")
-ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
+ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")  # no `{` inside: linear on a line of `{`
 ATTR_LIST_PAIR = re.compile(r"""([^\s"'=]+)=("[^"\n]*"|'[^'\n]*'|[^\s"']+)""")
 FIX_MEDIA = ("téléchargez le fichier dans docs/assets/ et liez-le en relatif, ou remplacez-le par un "
              "simple lien vers la page qui l'héberge")

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from ..limits import nesting_problem
+
 from .front_matter import read_front_matter, reference_problems, review_problems, schema_problems
 from .html_checks import html_problems
 from .links import link_problems
@@ -23,10 +25,14 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     text = read.text
     kind = page_kind(ctx.project, path)
     front, problems = read_front_matter(text, kind, shown)
+    problems = read.problems + problems
     problems += schema_problems(front, kind, shown)
     problems += review_problems(front, kind, shown, ctx.project.today)
     problems += reference_problems(front, ctx, shown, path, kind)
 
+    nested = nesting_problem(text)
+    if nested:  # the build refuses it too: stop before the checks that walk the structure
+        return problems + [Problem(shown, nested[0], "imbrication-profonde", nested[1])]
     masked = mask(front.body)
     items = headings(masked, front.body)
     if kind in (FICHE, TEMOIGNAGE):

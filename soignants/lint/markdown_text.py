@@ -20,7 +20,7 @@ INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.DOTALL)
 ATX_HEADING = re.compile(r"^([ \t]*)(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 CLOSING_HASHES = re.compile(r"[ \t]+#+$")
-ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
+ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")  # no `{` inside: linear on a line of `{`
 ATTR_ID = re.compile(r"(?:^|\s)#([\w:.-]+)")
 HTML_HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""")

@@ -2,8 +2,16 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+import unicodedata
 
 from .report import Problem
+
+# A page or a data file larger than MAX_BYTES is refused: no fiche comes near it (the longest is
+# about 15 KB), and checking or building a file of several MB would hang a contributor's build.
+# INVISIBLE: characters that change what a text shows or how it reads without being seen:
+# bidirectional controls can reorder a line (« Trojan source »), zero-width ones hide inside a
+# phone number or a word, so that a check or a search misses it. (Same limits as the build.)
+from ..limits import INVISIBLE, MAX_BYTES  # noqa: E402
 
 # Signatures of the files an editor might drop or rename by mistake.
 MAGIC = [
@@ -39,6 +47,12 @@ def what_binary(data: bytes) -> str | None:
 def read_text(path: Path, shown: str) -> Text:
     """Read a text file; empty, binary or non-UTF-8 content becomes a problem, never an exception."""
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            return Text(None, [Problem(shown, 1, "fichier-trop-gros",
+                                       f"fichier de {size // 1000} Ko, au-delà des {MAX_BYTES // 1000} Ko permis : "
+                                       "une fiche en fait environ 15 ; découpez-le en plusieurs pages, ou retirez "
+                                       "ce qui n'est pas du texte (images collées, données)")])
         data = Path(path).read_bytes()
     except OSError as error:
         return Text(None, [Problem(shown, 1, "fichier-illisible",
@@ -71,5 +85,24 @@ def read_text(path: Path, shown: str) -> Text:
         return Text(None, [Problem(shown, 1, "fichier-vide",
                                    "le fichier est vide ; écrivez son contenu (en partant du modèle) "
                                    "ou supprimez-le")])
-    return Text(text, [])
+    return Text(text, invisible_problems(text, shown))
+
+
+def character_name(char: str) -> str:
+    """« espace sans chasse (U+200B) »: what an editor can search for in their editor."""
+    return f"{unicodedata.name(char, 'caractère de contrôle').lower()} (U+{ord(char):04X})"
+
+
+def invisible_problems(text: str, shown: str) -> list[Problem]:
+    """One problem per line that holds an invisible or direction-changing character."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        found = INVISIBLE.search(line)
+        if found:
+            problems.append(Problem(shown, number, "caractere-invisible",
+                                    f"caractère invisible « {character_name(found.group())} » à la colonne "
+                                    f"{found.start() + 1} : il ne se voit pas mais change ce que la ligne montre "
+                                    "ou cache un mot ou un numéro aux vérifications ; supprimez-le (souvent "
+                                    "collé depuis un traitement de texte ou une page web)"))
+    return problems
 

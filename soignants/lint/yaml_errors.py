@@ -6,6 +6,11 @@ import yaml
 
 # (pattern of PyYAML's « problem », French explanation with the fix)
 EXPLANATIONS = [
+    (r"anchors and aliases are refused",
+     "« & » ou « * » en début de valeur crée une ancre ou un renvoi YAML, refusés ici (un renvoi peut "
+     "démultiplier le fichier à l'infini) ; mettez la valeur entre guillemets ou recopiez-la"),
+    (r"nesting too deep",
+     "listes ou champs imbriqués sur plus de 20 niveaux ; aplatissez la structure"),
     (r"mapping values are not allowed",
      "deux-points « : » inattendu ; si la valeur contient « : », mettez-la entre guillemets "
      "(ex. title: \"Plainte : que faire\"), sinon vérifiez l'indentation de la ligne"),

@@ -7,7 +7,7 @@ pass notices duplicated keys, which PyYAML would otherwise silently resolve to t
 
 import yaml
 
-from ..yamlfile import TextDateLoader
+from ..yamlfile import TextDateLoader, check_bounded
 
 
 class YamlLines:
@@ -73,6 +73,7 @@ def load_with_lines(text: str, first_line: int = 1, root_line: int | None = None
 
     Raises yaml.YAMLError on broken YAML, like the loader the build uses (same class).
     """
+    check_bounded(text)
     loader = TextDateLoader(text)
     try:
         node = loader.get_single_node()

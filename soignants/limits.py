@@ -1,0 +1,75 @@
+"""Bounded work: what a page's source may not be, checked before any generator parses it.
+
+The build refuses, with a French message naming the file and the line, a page that would make it
+hang, run out of memory or crash: a file of several MB, YAML anchors and aliases in its front
+matter (a few lines can expand into gigabytes), Markdown nested hundreds of levels deep (the
+Markdown parser recurses), and characters that hide what a line says (bidirectional controls,
+zero-width spaces). The content check (soignants/lint/) reports the same, with the same limits.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .yamlfile import check_bounded
+
+MAX_BYTES = 300_000
+MAX_NESTING = 16  # list or quotation levels; the deepest fiche uses 3
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_QUOTES = re.compile(r"^(?:[ \t]*>)+")
+_LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _indent_width(whitespace: str) -> int:
+    return sum(4 if c == "\t" else 1 for c in whitespace)
+
+
+def nesting_problem(text: str) -> tuple[int, str] | None:
+    """(line, French message) of the first line nested deeper than MAX_NESTING."""
+    for number, line in enumerate(text.split("\n"), 1):
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group(0).count(">") > MAX_NESTING:
+            return number, (f"citation imbriquée sur {quotes.group(0).count('>')} niveaux (au plus {MAX_NESTING}) ; "
+                            "retirez les « > » en trop")
+        item = _LIST_ITEM.match(line)
+        if item and _indent_width(item.group(1)) // 2 > MAX_NESTING:
+            return number, (f"liste imbriquée sur plus de {MAX_NESTING} niveaux ; aplatissez-la (deux ou trois "
+                            "niveaux suffisent à une fiche)")
+    return None
+
+
+def source_problems(data: bytes) -> list[tuple[int, str]]:
+    """Every reason to refuse a page's source before parsing it, as (line, French message)."""
+    if len(data) > MAX_BYTES:
+        return [(1, f"fichier de {len(data) // 1000} Ko, au-delà des {MAX_BYTES // 1000} Ko permis : découpez-le "
+                    "en plusieurs pages")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [(1, "le fichier n'est pas en UTF-8 : réenregistrez-le en UTF-8")]
+    text = text.replace("\r\n", "\n")
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        found = INVISIBLE.search(line)
+        if found:
+            problems.append((number, f"caractère invisible U+{ord(found.group()):04X} à la colonne {found.start() + 1} ; "
+                                     "supprimez-le"))
+            break
+    front = _FRONT_MATTER.match(text)
+    if front:
+        try:
+            check_bounded(front.group(1))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = 2 + mark.line if mark is not None else 1
+            problems.append((line, "en-tête refusé : ancre ou renvoi YAML (« & », « * »), ou imbrication trop "
+                                   "profonde ; mettez la valeur entre guillemets (python scripts/lint.py en dit plus)"
+                             if "refused" in str(error) or "deep" in str(error) else
+                             "en-tête YAML illisible (python scripts/lint.py dit où et comment corriger)"))
+    nested = nesting_problem(text)
+    if nested:
+        problems.append(nested)
+    return problems
