@@ -135,6 +135,16 @@ def test_github_publishes_main_only_after_make_test_passed_on_that_commit():
     assert others == ["publier"]
 
 
+def test_the_guide_tells_maintainers_how_to_protect_main():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    protect = guide[guide.index("### Protéger la branche `main`"):]
+    required_check = load(WORKFLOWS / "verifier.yml")["jobs"]["verifier"]["name"]
+    assert f"`{required_check}`" in protect  # the status check to require is this job's name
+    for step in ("Require status checks to pass", "Require review from Code Owners", "Bypass list",
+                 "Allowed to push and merge", "No one", "Pipelines must succeed", "Code owner approval"):
+        assert step in protect, step
+
+
 def test_github_preview_of_a_proposal_is_linked_from_the_summary():
     job = load(WORKFLOWS / "verifier.yml")["jobs"]["apercu"]
     assert job["if"] == "github.event_name == 'pull_request'"
