@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test lint links bench clean
+.PHONY: serve build test lint links bench clean lock audit
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
 serve: $(VENV)/.site
@@ -28,16 +28,37 @@ links: build
 	$(BIN)/python scripts/check_links.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache test-artifacts
+	rm -rf site $(VENV) $(VENV)-audit .pytest_cache test-artifacts
 
+# Everything is installed from hashed locks (requirements/*.txt, pip and setuptools included):
+# a package whose file does not match its hash is refused. Then the project itself, without
+# looking anything up (setuptools comes from the lock).
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.site: $(VENV)/bin/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+$(VENV)/.site: $(VENV)/bin/python requirements/site.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+$(VENV)/.test: $(VENV)/.site requirements/test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
+
+# Rewrite the locks after a change of version in constraints.txt or pyproject.toml (needs the
+# package registry); commit constraints.txt and requirements/ together.
+UV_VERSION := 0.13.9
+UV_COMPILE  = $(BIN)/uv pip compile --quiet --universal --python-version 3.11.5 --generate-hashes \
+              --constraint constraints.txt --custom-compile-command "make lock"
+lock: $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(UV_COMPILE) pyproject.toml requirements/install-tools.in -o requirements/site.txt
+	$(UV_COMPILE) pyproject.toml --extra test requirements/install-tools.in -o requirements/test.txt
+	$(UV_COMPILE) requirements/audit.in -o requirements/audit.txt
+
+# Known vulnerabilities in the locked packages (needs the network). A report: CI's weekly job
+# shows it and never fails on it.
+audit:
+	$(PYTHON) -m venv $(VENV)-audit
+	$(VENV)-audit/bin/python -m pip install --quiet --require-hashes -r requirements/audit.txt
+	$(VENV)-audit/bin/pip-audit --disable-pip --require-hashes -r requirements/test.txt -r requirements/audit.txt

@@ -30,7 +30,11 @@ mal écrite. La liste des codes et leur sens : soignants/lint/codes.py.
 Exemples :
   python scripts/lint.py
   python scripts/lint.py docs/fiches/soignant/plainte-patient.md
-  python scripts/lint.py docs/temoignages --strict"""
+  python scripts/lint.py docs/temoignages --strict
+
+En intégration continue : --format github ajoute à chaque ligne une annotation GitHub (le
+message s'affiche sur la ligne du fichier dans la proposition) ; --format gitlab écrit le rapport
+de qualité de code que lit GitLab (JSON Code Climate), dans le fichier --sortie ou à l'écran."""
 
 
 def _day(text: str) -> date:
@@ -52,7 +56,16 @@ def parse_arguments(argv):
     parser.add_argument("--racine", metavar="DOSSIER", type=Path,
                         help="racine d'un autre projet à vérifier, avec ses docs/ et data/ "
                              "(par défaut : ce dépôt)")
-    return parser.parse_args(argv)
+    parser.add_argument("--format", choices=["texte", "github", "gitlab"], default="texte",
+                        help="forme du rapport : texte (par défaut), github (annotations en plus) ou "
+                             "gitlab (rapport de qualité de code)")
+    parser.add_argument("--sortie", metavar="FICHIER", type=Path,
+                        help="avec --format gitlab : écrire le rapport dans FICHIER et afficher les "
+                             "messages comme d'habitude")
+    arguments = parser.parse_args(argv)
+    if arguments.sortie is not None and arguments.format != "gitlab":
+        parser.error("--sortie ne sert qu'avec --format gitlab")
+    return arguments
 
 
 def main(argv=None) -> int:
@@ -64,12 +77,20 @@ def main(argv=None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
         from soignants.lint import Project, failed, run, summary
+        from soignants.lint.report import codeclimate, github_annotation
 
         today = arguments.date or date.today()
         project = Project.at(arguments.racine, today) if arguments.racine else Project(today=today)
         result = run(project, arguments.files or None)
+        if arguments.format == "gitlab":
+            if arguments.sortie is None:
+                print(codeclimate(result.problems))
+                return 1 if failed(result.problems, arguments.strict) else 0
+            arguments.sortie.write_text(codeclimate(result.problems) + "\n", encoding="utf-8")
         for problem in result.problems:
             print(problem.format())
+            if arguments.format == "github":
+                print(github_annotation(problem))
         print(summary(result.problems, result.files, arguments.strict))
         return 1 if failed(result.problems, arguments.strict) else 0
     except KeyboardInterrupt:

@@ -4,8 +4,6 @@ files it names exist, and the issue forms, templates and CI files are well forme
 
 from pathlib import Path
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
@@ -166,7 +164,7 @@ def test_github_workflows_run_make_test_and_check_external_links_without_blockin
     assert "pull_request" in triggers and "push" in triggers
     steps = "\n".join(str(s.get("run", "")) for s in check["jobs"]["verifier"]["steps"])
     assert "make test" in steps and "apt-get install" in steps and "chromium" in steps
-    assert "scripts/lint.py" in steps and "::{kind} file=" in steps
+    assert "scripts/lint.py --format github" in steps  # annotations: tests/test_lint_formats.py
     assert "3.11" in str(check["jobs"]["verifier"].get("container", "")) + steps
 
     weekly = yaml.safe_load((ROOT / ".github" / "workflows" / "liens-externes.yml").read_text(encoding="utf-8"))
@@ -177,21 +175,6 @@ def test_github_workflows_run_make_test_and_check_external_links_without_blockin
     runs = "\n".join(str(s.get("run", "")) for s in job["steps"])
     assert "make build" in runs and "scripts/check_links.py --external" in runs
     assert any("upload-artifact" in str(s.get("uses", "")) for s in job["steps"])
-
-
-def test_the_lint_annotation_filter_turns_messages_into_annotations():
-    check = yaml.safe_load((ROOT / ".github" / "workflows" / "verifier.yml").read_text(encoding="utf-8"))
-    run = next(s["run"] for s in check["jobs"]["verifier"]["steps"] if "scripts/lint.py" in str(s.get("run", "")))
-    script = re.search(r"python3 -c '\n(.*?)\n'", run, re.DOTALL).group(1)
-    sample = ("docs/fiches/soignant/x.md:12: section « ## L'essentiel » absente à 100 % (section-manquante)\n"
-              "data/aide.yml:7: avertissement : contact « mots » vérifié il y a 13 mois (contact-perime)\n"
-              "2 erreurs, 1 avertissement dans 31 fichiers\n")
-    out = subprocess.run([sys.executable, "-c", script], input=sample, capture_output=True, text=True,
-                         check=True).stdout
-    assert ("::error file=docs/fiches/soignant/x.md,line=12,title=Contrôle du contenu::"
-            "section « ## L'essentiel » absente à 100 %25 (section-manquante)") in out
-    assert "::warning file=data/aide.yml,line=7,title=Contrôle du contenu::contact « mots »" in out
-    assert "2 erreurs, 1 avertissement dans 31 fichiers" in out and out.count("::") == 4
 
 
 def test_gitlab_jobs_and_pre_commit_hook():

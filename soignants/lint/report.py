@@ -5,6 +5,8 @@ French because an editor reads them.
 """
 
 from dataclasses import dataclass
+import hashlib
+import json
 from pathlib import Path
 
 ERROR = "erreur"
@@ -58,3 +60,43 @@ def summary(problems: list[Problem], files: int, strict: bool = False) -> str:
 
 def failed(problems: list[Problem], strict: bool = False) -> bool:
     return any(p.is_error or strict for p in problems)
+
+
+# --- Reports for CI: the same problems, in the form a forge reads -----------------------------
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: the problem shown on its line in « Files changed »."""
+    kind = "error" if problem.is_error else "warning"
+    return (f"::{kind} file={_escape_property(problem.path)},line={problem.line},"
+            f"title=Contrôle du contenu::{_escape_data(f'{problem.message} ({problem.code})')}")
+
+
+def codeclimate(problems: list[Problem]) -> str:
+    """The Code Climate JSON that GitLab reads as a code-quality report (artifacts:reports:codequality).
+
+    The fingerprint does not depend on the line, so a problem that only moved is not reported
+    as new; two identical problems in one file get distinct fingerprints.
+    """
+    seen: dict[str, int] = {}
+    issues = []
+    for problem in problems:
+        key = f"{problem.path}\0{problem.code}\0{problem.message}"
+        seen[key] = seen.get(key, 0) + 1
+        issues.append({
+            "type": "issue",
+            "check_name": problem.code,
+            "description": f"{problem.message} ({problem.code})",
+            "categories": ["Style"],
+            "severity": "major" if problem.is_error else "minor",
+            "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest(),
+            "location": {"path": problem.path, "lines": {"begin": problem.line}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2)
