@@ -116,10 +116,15 @@ CASES = [
     ('aide-source-accueil.yml', 'data/aide.yml', 'source-accueil', 32),
     ('bib-source-accueil.yml', 'data/bibliographie.yml', 'source-accueil', 27),
     ('chiffre-sans-source.md', 'docs/fiches/soignant/chiffre-sans-source.md', 'chiffre-sans-source', 35),
+    ('caractere-invisible.md', 'docs/fiches/soignant/caractere-invisible.md', 'caractere-invisible', 39),
+    ('imbrication-profonde.md', 'docs/fiches/soignant/imbrication-profonde.md', 'imbrication-profonde', 56),
+    ('mkdocs-cdn.yml', 'mkdocs.yml', 'configuration-refusee', 5),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).
 NOT_FROM_CONTENT = {"fichier-introuvable", "fichier-illisible", "fichier-non-controle", "erreur-interne"}
+# A file over the size limit is made by tests/test_hostile.py, not kept as a 300 KB fixture.
+NOT_FROM_CONTENT |= {"fichier-trop-gros"}
 
 
 def make_project(tmp_path: Path) -> Path:

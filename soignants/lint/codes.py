@@ -18,6 +18,8 @@ CODES = {
     "caractere-invisible": (ERROR, "caractère invisible ou qui change le sens de lecture (espace sans chasse, "
                                    "contrôle bidirectionnel, trait d'union conditionnel)"),
     "imbrication-profonde": (ERROR, "listes ou citations imbriquées sur plus de 16 niveaux"),
+    "configuration-refusee": (ERROR, "mkdocs.yml charge un fichier d'un autre site, des polices, une mesure "
+                                     "d'audience, un lien de dépôt, une extension ou un crochet non prévus"),
     "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
     # front matter and data files
     "entete-absente": (ERROR, "fiche ou témoignage sans en-tête « --- », ou en-tête jamais fermé"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import asset_problems
+from .config_checks import check_config
 from .data_checks import check_aide, check_bibliography, check_questionnaire
 from .markdown_checks import check_page
 from .project import Context, Project
@@ -39,7 +40,7 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
     if not paths:
         files = _files_under(project.docs_dir) if project.docs_dir.is_dir() else []
         missing = [p for p in (project.docs_dir, project.aide_file, project.bib_file) if not p.exists()]
-        files += [p for p in (project.aide_file, project.bib_file) if p.is_file()]
+        files += [p for p in (project.aide_file, project.bib_file, project.root / "mkdocs.yml") if p.is_file()]
         if project.questionnaires_dir.is_dir():
             files += sorted(project.questionnaires_dir.glob("*.yml"))
     else:
@@ -60,6 +61,8 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
 
 def check_file(ctx: Context, path: Path) -> list[Problem]:
     project = ctx.project
+    if path == (project.root / "mkdocs.yml").resolve():
+        return check_config(path, ctx.shown(path))
     if path == project.aide_file.resolve():
         return check_aide(ctx, path)
     if path == project.bib_file.resolve():
