@@ -12,6 +12,7 @@ In the English edition (`translated` given), a page with no English version yet 
 the French page (soignants/editions.py), with its French title.
 """
 
+from .escaping import html_text
 from pathlib import Path
 
 from . import bibliography, catalog, editions
@@ -70,7 +71,8 @@ def _target(src_uri, translated):
 def _entry(src_uri: str, translated, docs_dir: Path | None, title: str | None = None):
     """A page of the menu; a link to the French page, under its French title, when untranslated."""
     target = _target(src_uri, translated)
-    return src_uri if target == src_uri else {title or catalog.page_title(src_uri, docs_dir): target}
+    # The theme writes a menu title as it is: a title from front matter is text, escaped here.
+    return src_uri if target == src_uri else {html_text(title or catalog.page_title(src_uri, docs_dir)): target}
 
 
 def _in_edition(pages: list, docs_dir: Path | None, translated) -> list:

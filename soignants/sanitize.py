@@ -56,7 +56,7 @@ ATTRIBUTES = {
     "time": {"datetime"},
     "del": {"datetime"},
     "ins": {"datetime"},
-    "form": {"autocomplete", "novalidate"},
+    "form": {"autocomplete", "novalidate"},  # and method="dialog", always (FORCED_ATTRIBUTES)
     "fieldset": set(),
     "label": {"for"},
     "input": {"name", "value", "checked", "required", "autocomplete", "spellcheck", "placeholder",
@@ -68,10 +68,13 @@ ATTRIBUTES = {
 # Attributes whose value must be one of a few: a form is never sent anywhere (no action, the
 # browser keeps it in the page), an input is never a file picker or a submit image.
 ATTRIBUTE_VALUES = {
-    "form": {"method": {"dialog"}},
     "input": {"type": {"radio", "checkbox", "text", "search", "number"}},
     "button": {"type": {"button", "reset", "submit"}},
 }
+
+# Set on every such element whatever the page wrote: a form of a page is never submitted anywhere
+# (`dialog` closes it in place; the pages' CSP also has form-action 'none').
+FORCED_ATTRIBUTES = {"form": {"method": "dialog"}}
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Attributes that make the browser fetch a file: only files of the site itself (a relative
@@ -91,7 +94,8 @@ def is_loading_url_allowed(value: str) -> bool:
 
 
 def allowed_attributes(tag: str) -> set[str]:
-    return set(GLOBAL_ATTRIBUTES) | set(ATTRIBUTES.get(tag, ())) | set(ATTRIBUTE_VALUES.get(tag, {}))
+    return (set(GLOBAL_ATTRIBUTES) | set(ATTRIBUTES.get(tag, ())) | set(ATTRIBUTE_VALUES.get(tag, {}))
+            | set(FORCED_ATTRIBUTES.get(tag, {})))
 
 
 def attribute_allowed(tag: str, name: str) -> bool:
@@ -118,6 +122,7 @@ _CLEANER = nh3.Cleaner(
     attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
     tag_attribute_values={tag: {n: set(v) for n, v in values.items()} for tag, values in ATTRIBUTE_VALUES.items()},
     generic_attribute_prefixes=set(GENERIC_PREFIXES),
+    set_tag_attribute_values={tag: dict(values) for tag, values in FORCED_ATTRIBUTES.items()},
     attribute_filter=_keep_local_files,
     url_schemes=set(URL_SCHEMES),
     strip_comments=True,

@@ -60,6 +60,11 @@ def _attribute_problems(tag: str, name: str, value: str, line: int, shown: str) 
                         f"attribut « {name} » retiré de {where} à la publication (il n'est pas dans la liste "
                         "de ce que le site permet : soignants/sanitize.py) ; retirez-le"
                         + (" : le style du site est dans docs/assets/stylesheets/" if name == "style" else ""))]
+    forced = sanitize.FORCED_ATTRIBUTES.get(tag, {}).get(name)
+    if forced is not None and value.strip().lower() != forced:
+        return [Problem(shown, line, "html-dangereux",
+                        f"« {name}=\"{value[:40]}\" » remplacé par « {name}=\"{forced}\" » à la publication : "
+                        "le formulaire d'une page ne s'envoie nulle part ; retirez-le")]
     if tag and not sanitize.value_allowed(tag, name, value):
         return [Problem(shown, line, "html-dangereux",
                         f"valeur « {value[:40]} » de « {name} » retirée de <{tag}> à la publication ; "

