@@ -2,14 +2,18 @@
 
 from pathlib import Path
 
-from .front_matter import read_front_matter, reference_problems, review_problems, schema_problems
+from .front_matter import read_front_matter, reference_problems, schema_problems
+from .help_numbers import hand_typed_number_problems
 from .html_checks import html_problems
+from .layout import heading_level_problems, sub_list_problems
 from .links import link_problems
 from .markdown_text import headings, mask
 from .markers import marker_problems
+from .placeholders import empty_section_problems, placeholder_problems
 from .privacy import personal_data_problems
 from .project import FICHE, TEMOIGNAGE, Context, page_kind
 from .reading import read_text
+from .review import review_problems
 from .report import Problem
 from .structure import section_problems, title_problems
 
@@ -23,7 +27,7 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     kind = page_kind(ctx.project, path)
     front, problems = read_front_matter(text, kind, shown)
     problems += schema_problems(front, kind, shown)
-    problems += review_problems(front, kind, shown, ctx.project.today)
+    problems += review_problems(front, kind, shown, ctx, shown, text)
     problems += reference_problems(front, ctx, shown, path, kind)
 
     masked = mask(front.body)
@@ -33,6 +37,12 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
         problems += title_problems(items, front.title, shown, body_line)
     if kind == FICHE:
         problems += section_problems(items, shown, last_line=text.count("\n") + 1)
+    if kind in (FICHE, TEMOIGNAGE):
+        problems += placeholder_problems(text, shown)
+        problems += empty_section_problems(items, front.body, shown)
+    problems += heading_level_problems(items, shown)
+    problems += sub_list_problems(front.body, shown)
+    problems += hand_typed_number_problems(front.body, ctx.help_entries, shown)
 
     problems += marker_problems(front.body, ctx, shown)
     if ctx.docs_relative(path) is not None:  # links of a page outside docs/ lead outside the site
