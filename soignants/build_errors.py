@@ -14,6 +14,7 @@ fails is read again by the content check, for the line and the message.
 from __future__ import annotations
 
 from pathlib import Path
+import sys
 
 from .frontmatter import FRONT_MATTER
 from .lint.file_names import file_name_problems
@@ -85,3 +86,20 @@ def stop_on_content_errors(docs_dir, root) -> None:
     problems = content_problems(Path(docs_dir), Path(root))
     if problems:
         raise ContentError(problems)
+
+
+def keep_serving_on_content_errors(server):
+    """Under `mkdocs serve`: a rebuild stopped by a content error prints the French lines and
+    counts as done, so that the reader's browser is not left waiting for a build that will not
+    come; the site on disk is still the last good one (the check runs before anything is
+    cleaned). `server` is MkDocs' LiveReloadServer (its `builder` is what each change calls)."""
+    rebuild = server.builder
+
+    def rebuild_or_explain():
+        try:
+            rebuild()
+        except ContentError as error:
+            print(error.code, file=sys.stderr, flush=True)
+
+    server.builder = rebuild_or_explain
+    return server

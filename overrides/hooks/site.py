@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from soignants import catalog, editions, feedback, help_data, navigation, news, open_data, search_index
-from soignants.build_errors import stop_on_content_errors
+from soignants.build_errors import keep_serving_on_content_errors, stop_on_content_errors
 from soignants.render import MarkerError, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
@@ -63,6 +63,11 @@ def on_config(config):
         translated = None if lang == DEFAULT_LANGUAGE else (lambda src: editions.has_english_page(src, config.docs_dir))
         config.nav = navigation.complete(_configured_nav, translated=translated)
     return config
+
+
+def on_serve(server, config, builder):
+    # A content error while serving: the French lines in the terminal, the last good site kept.
+    return keep_serving_on_content_errors(server)
 
 
 def on_env(env, config, files):
