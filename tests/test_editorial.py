@@ -353,13 +353,20 @@ def test_serve_keeps_the_last_good_site_and_shows_the_error(tmp_path):
 # --- scripts run without an activated virtualenv ---------------------------------------------
 
 def test_a_script_restarts_itself_with_the_project_venv(monkeypatch):
-    started = []
+    class Started(Exception):
+        pass
+
+    def fake_execv(exe, args):  # the real one never returns: this process becomes the new one
+        raise Started(exe, args)
+
     monkeypatch.delenv("SOIGNANTS_RELANCE", raising=False)
     monkeypatch.setattr(relaunch, "_venv_python", lambda: Path("/projet/.venv/bin/python"))
-    monkeypatch.setattr(relaunch.os, "execv", lambda exe, args: started.append((exe, args)))
+    monkeypatch.setattr(relaunch.os, "execv", fake_execv)
     monkeypatch.setattr(relaunch.sys, "argv", ["scripts/lint.py", "--strict"])
-    relaunch.ensure_dependencies(("module_absent_pour_le_test",))
-    assert started == [("/projet/.venv/bin/python", ["/projet/.venv/bin/python", "scripts/lint.py", "--strict"])]
+    with pytest.raises(Started) as started:
+        relaunch.ensure_dependencies(("module_absent_pour_le_test",))
+    assert started.value.args == ("/projet/.venv/bin/python",
+                                  ["/projet/.venv/bin/python", "scripts/lint.py", "--strict"])
 
 
 def test_without_a_venv_the_script_says_how_to_make_one(monkeypatch, capsys):
