@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test lint links bench clean lock audit
+.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
 serve: $(VENV)/.site
@@ -19,9 +19,28 @@ test: $(VENV)/.test
 	$(BIN)/python scripts/lint.py
 	$(BIN)/python -m pytest
 
-# Only the content check (fast): make lint, or python scripts/lint.py docs/fiches/soignant/x.md
+# Only the content check (fast): make lint, or make lint FICHIER=docs/fiches/soignant/x.md
+# (add OPTIONS=--tout to be told about every stale contact and review, as the weekly job is)
 lint: $(VENV)/.site
-	$(BIN)/python scripts/lint.py
+	$(BIN)/python scripts/lint.py $(FICHIER) $(OPTIONS)
+
+# A new fiche from the model: make fiche TITRE="Le congé maternité" PARTIE=cabinet [AUTEUR="Dr …"]
+fiche: $(VENV)/.site
+	@test -n "$(TITRE)" -a -n "$(PARTIE)" || { echo 'make fiche : donnez le titre et la partie, ex. make fiche TITRE="Le congé maternité" PARTIE=cabinet' >&2; exit 2; }
+	$(BIN)/python scripts/new_fiche.py "$(TITRE)" --partie "$(PARTIE)" $(if $(AUTEUR),--auteur "$(AUTEUR)")
+
+# How a query ranks in the site's search (builds the site first): make recherche Q="je n'en peux plus"
+recherche: build
+	@test -n "$(Q)" || { echo 'make recherche : donnez la requête, ex. make recherche Q="medecin traitant"' >&2; exit 2; }
+	$(BIN)/python scripts/search.py "$(Q)"
+
+# The editorial dashboard in the terminal (make etat CSV=1 for a spreadsheet, on the standard output)
+etat: $(VENV)/.site
+	$(BIN)/python scripts/etat.py $(if $(CSV),--csv)
+
+# Rewrite .github/CODEOWNERS and .gitlab/CODEOWNERS from data/comite.yml (exits 1 when it changed them)
+codeowners: $(VENV)/.site
+	$(BIN)/python scripts/codeowners.py
 
 # Check every link of the built site (add --external for links to other sites; needs the network).
 links: build

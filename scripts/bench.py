@@ -14,6 +14,10 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 
+from soignants.relaunch import ensure_dependencies  # noqa: E402
+
+ensure_dependencies()
+
 from bench.cli import main  # noqa: E402
 
 if __name__ == "__main__":

@@ -16,6 +16,10 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from soignants.relaunch import ensure_dependencies  # noqa: E402
+
+ensure_dependencies()  # no activated .venv needed: starts again with the project's own
+
 from soignants import external_links, site_checks  # noqa: E402
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 

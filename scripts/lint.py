@@ -14,14 +14,23 @@ import sys
 # The package sits at the project's root; make it importable even when not pip-installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from soignants.relaunch import ensure_dependencies  # noqa: E402
+
+ensure_dependencies()  # no activated .venv needed: starts again with the project's own
+
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Vérifie le contenu du site : en-têtes des fiches et des témoignages, sections obligatoires,
-liens et ancres entre pages, marqueurs [[aide:…]] et [@Clé], HTML dangereux, ressources
-chargées depuis un autre site, données personnelles dans les témoignages, dates de relecture,
-et les fichiers de données data/aide.yml, data/bibliographie.yml et data/questionnaires/*.yml.
-Sans FICHIER : tout le contenu de docs/ et tous les fichiers de données."""
+liens et ancres entre pages, marqueurs [[aide:…]] et [@Clé], numéros d'aide écrits à la main,
+textes d'exemple laissés tels quels, HTML dangereux, ressources chargées depuis un autre site,
+données personnelles dans les témoignages, auteurs, relecteurs et dates de relecture,
+et les fichiers de données data/aide.yml, data/bibliographie.yml, data/comite.yml et
+data/questionnaires/*.yml. Sans FICHIER : tout le contenu de docs/ et tous les fichiers de données.
+
+Les avertissements de fraîcheur (contact à revérifier, relecture dépassée) ne concernent que les
+fichiers que votre proposition modifie (comparaison avec git) ou les FICHIERS nommés ; --tout les
+montre pour tout le contenu (c'est ce que fait la vérification hebdomadaire)."""
 
 EPILOG = """\
 Chaque problème s'affiche sur une ligne « fichier:ligne: message (code) », suivie d'un résumé.
@@ -31,6 +40,7 @@ Exemples :
   python scripts/lint.py
   python scripts/lint.py docs/fiches/soignant/plainte-patient.md
   python scripts/lint.py docs/temoignages --strict
+  python scripts/lint.py --tout --strict      (la vérification hebdomadaire)
 
 En intégration continue : --format github ajoute à chaque ligne une annotation GitHub (le
 message s'affiche sur la ligne du fichier dans la proposition) ; --format gitlab écrit le rapport
@@ -51,6 +61,12 @@ def parse_arguments(argv):
     parser.add_argument("--strict", action="store_true",
                         help="compter les avertissements comme des erreurs (relecture dépassée, contact "
                              "à revérifier…)")
+    parser.add_argument("--tout", action="store_true",
+                        help="avertir de tout ce qui a vieilli (contacts, relectures), pas seulement dans les "
+                             "fichiers modifiés")
+    parser.add_argument("--base", metavar="REVISION",
+                        help="révision git de départ de la proposition (par défaut : là où la branche a quitté "
+                             "main, ou la cible de la demande de fusion en CI)")
     parser.add_argument("--date", metavar="AAAA-MM-JJ", type=_day,
                         help="faire comme si on était ce jour-là (par défaut : aujourd'hui)")
     parser.add_argument("--racine", metavar="DOSSIER", type=Path,
@@ -80,7 +96,9 @@ def main(argv=None) -> int:
         from soignants.lint.report import codeclimate, github_annotation
 
         today = arguments.date or date.today()
-        project = Project.at(arguments.racine, today) if arguments.racine else Project(today=today)
+        options = {"tout": arguments.tout, "base": arguments.base}
+        project = (Project.at(arguments.racine, today, **options) if arguments.racine
+                   else Project(today=today, **options))
         result = run(project, arguments.files or None)
         if arguments.format == "gitlab":
             if arguments.sortie is None:

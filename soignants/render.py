@@ -12,6 +12,8 @@ Markers (documented in CONTRIBUTING.md):
                                 (soignants/help_directory.py)
 - `<!-- questionnaire: ID -->`  a self-assessment from data/questionnaires/ID.yml, answered and
                                 scored in the reader's browser (soignants/questionnaire_form.py)
+- `<!-- quoi-de-neuf -->`       the latest changes across the site (soignants/news.py)
+- `<!-- suivi-editorial -->`    the editorial dashboard (soignants/editorial.py)
 An unknown marker value is an error that names the file: the build fails rather than show a
 reader an empty box.
 """
@@ -21,14 +23,16 @@ from html import escape
 import posixpath
 import re
 
-from . import bibliography, catalog, help_data, questionnaire_form
+from . import bibliography, catalog, editorial, feedback, help_data, news, questionnaire_form
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
-from .escaping import html_link, html_text, markdown_text as md
+from .escaping import html_link, html_text, markdown_text
+from .escaping import markdown_text as md
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
 BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire|quel-numero|"
-                          r"annuaire-departements|carte-aide|questionnaire)(?::\s*([a-z0-9-]+))?\s*-->\s*$",
+                          r"annuaire-departements|carte-aide|questionnaire|quoi-de-neuf|suivi-editorial)"
+                          r"(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
@@ -37,9 +41,21 @@ SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+(?:#[A-Za-z0-9_-]+)?$")
 TEXTS = {
     "fr": {
         "draft_title": "Fiche en attente de relecture par le comité éditorial",
-        "draft_body": "Cette fiche a été rédigée par l'équipe du site à partir des sources citées en bas de page. "
+        "draft_title_testimony": "Témoignage en attente de relecture par le comité éditorial",
+        "draft_body": "Rédigée par {authors}, à partir des sources citées en bas de page. "
                       "Elle n'a pas encore été relue par le comité éditorial : vérifiez les points importants "
                       "auprès des structures citées.",
+        "draft_body_testimony": "Page rédigée par {authors}, à partir des sources citées en bas de page. "
+                                "Elle n'a pas encore été relue par le comité éditorial.",
+        "unknown_authors": "auteurs non indiqués",
+        "written": "Rédigée par",
+        "written_on": "{authors}, le {date}",
+        "updated_on": "mise à jour le {date}",
+        "due": "Relecture prévue avant le",
+        "reviewed_by": "Relue par",
+        "history": "Dernières modifications",
+        "report": "Signaler une erreur ou proposer une correction",
+        "report_mail": "par courriel",
         "overdue": "La relecture de cette fiche était prévue le {date} : certaines informations ont pu changer.",
         "references": "Références citées",
         "in_bibliography": "dans la bibliographie",
@@ -60,8 +76,20 @@ TEXTS = {
     },
     "en": {
         "draft_title": "Draft awaiting review by the editorial board",
-        "draft_body": "This page was written by the site team from the sources cited below. "
+        "draft_title_testimony": "Testimony awaiting review by the editorial board",
+        "draft_body": "Written by {authors}, from the sources cited below. "
                       "It has not been reviewed by the editorial board yet.",
+        "draft_body_testimony": "Written by {authors}, from the sources cited below. "
+                                "It has not been reviewed by the editorial board yet.",
+        "unknown_authors": "authors not given",
+        "written": "Written by",
+        "written_on": "{authors}, on {date}",
+        "updated_on": "updated on {date}",
+        "due": "Review due by",
+        "reviewed_by": "Reviewed by",
+        "history": "Latest changes",
+        "report": "Report an error or suggest a correction",
+        "report_mail": "by e-mail",
         "overdue": "This page was due for review on {date}: some information may have changed.",
         "references": "References",
         "in_bibliography": "in the bibliography",
@@ -85,6 +113,12 @@ TEXTS = {
 
 class MarkerError(ValueError):
     """A marker names something that does not exist; the message is for an editor, in French."""
+
+
+def root_relative(src_uri: str) -> str:
+    """From a page's address to the site's root (directory URLs): `a-propos/x.md` -> `../../`."""
+    depth = src_uri.count("/") + (0 if posixpath.basename(src_uri).startswith("index.") else 1)
+    return "../" * depth
 
 
 def relative_link(from_src: str, to_src: str) -> str:
@@ -168,39 +202,97 @@ def insert_after_title(markdown: str, block: str) -> str:
     return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
 
 
-def draft_notice(meta: dict, today: date, lang: str = "fr") -> str:
+def _names(values, lang: str) -> str:
+    names = [markdown_text(v) for v in values or [] if str(v).strip()]
+    return ", ".join(names) or TEXTS[lang]["unknown_authors"]
+
+
+def draft_notice(meta: dict, today: date, lang: str = "fr", testimony: bool = False) -> str:
     t = TEXTS[lang]
     blocks = []
     if meta.get("statut") == "brouillon":
-        blocks.append(f'!!! warning "{t["draft_title"]}"\n\n    {t["draft_body"]}\n')
+        title = t["draft_title_testimony" if testimony else "draft_title"]
+        body = t["draft_body_testimony" if testimony else "draft_body"].format(authors=_names(meta.get("auteurs"), lang))
+        blocks.append(f'!!! warning "{title}"\n\n    {body}\n')
     due = str(meta.get("prochaine_relecture", ""))
     if due and due < today.isoformat():
         blocks.append(f'!!! danger "{t["overdue"].format(date=date_fr(due))}"\n')
     return "\n".join(blocks)
 
 
-def fiche_footer(meta: dict, lang: str = "fr") -> str:
+def _day(value) -> str:
+    return markdown_text(date_fr(str(value))) if value else ""
+
+
+def _authorship_lines(meta: dict, lang: str) -> list[str]:
+    """« Rédigée par … le …, mise à jour le … », then the review lines for what the page is."""
     t = TEXTS[lang]
-    status = (t["reviewed"].format(names=md(", ".join(map(str, meta.get("relecteurs", [])))))
+    written = t["written_on"].format(authors=_names(meta.get("auteurs"), lang), date=_day(meta.get("redige_le")))
+    history = news.history_of(meta, limit=1)
+    if history and str(history[0]["date"]) > str(meta.get("redige_le", "")):
+        written += ", " + t["updated_on"].format(date=_day(history[0]["date"]))
+    lines = [f"**{t['written']}** : {written}"]
+    if meta.get("statut") == "relu":
+        lines.append(f"**{t['reviewed_by']}** : {_names(meta.get('relecteurs'), lang)}")
+        lines.append(f"**{t['last_review']}** : {_day(meta.get('relu_le'))}")
+        if meta.get("prochaine_relecture"):
+            lines.append(f"**{t['next_review']}** : {_day(meta.get('prochaine_relecture'))}")
+    elif meta.get("prochaine_relecture"):
+        lines.append(f"**{t['due']}** : {_day(meta.get('prochaine_relecture'))}")
+    return lines
+
+
+def _history_block(meta: dict, lang: str) -> str:
+    entries = news.history_of(meta, limit=3)
+    if not entries:
+        return ""
+    items = "\n".join(f"- {_day(e['date'])} : {markdown_text(e.get('texte', ''))}" for e in entries)
+    return f"**{TEXTS[lang]['history']}** :\n\n{items}\n\n"
+
+
+def report_block(report: dict | None, lang: str = "fr") -> str:
+    """The « Signaler une erreur » links: {"forge": url or None, "courriel": url or None}."""
+    if not report or not (report.get("forge") or report.get("courriel")):
+        return ""
+    t = TEXTS[lang]
+    links = []
+    if report.get("forge"):
+        links.append(f'<a class="ss-signaler" href="{html_text(report["forge"])}">{html_text(t["report"])}</a>')
+    if report.get("courriel"):
+        label = t["report_mail"] if report.get("forge") else t["report"]
+        links.append(f'<a class="ss-signaler" href="{html_text(report["courriel"])}">{html_text(label)}</a>')
+    return " · ".join(links) + "\n\n"
+
+
+def fiche_footer(meta: dict, lang: str = "fr", report: dict | None = None) -> str:
+    t = TEXTS[lang]
+    status = (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
               if meta.get("statut") == "relu" else t["draft"])
+    lines = [f"**{t['status']}** : {status}", *_authorship_lines(meta, lang)]
     return (
         '<div class="ss-fiche-pied" markdown>\n\n'
-        f"**{t['status']}** : {status}  \n"
-        f"**{t['last_review']}** : {md(date_fr(meta.get('derniere_relecture', '')))}  \n"
-        f"**{t['next_review']}** : {md(date_fr(meta.get('prochaine_relecture', '')))}\n\n"
-        "</div>\n"
+        + "  \n".join(lines) + "\n\n"
+        + _history_block(meta, lang)
+        + report_block(report, lang)
+        + "</div>\n"
     )
 
 
-def testimony_footer(meta: dict, src_uri: str, lang: str = "fr") -> str:
+def testimony_footer(meta: dict, src_uri: str, lang: str = "fr", report: dict | None = None) -> str:
     t = TEXTS[lang]
     related = ", ".join(
-        f"[{md(_title_of(path))}]({relative_link(src_uri, path)})" for path in meta.get("fiches_liees", []))
+        f"[{markdown_text(_title_of(path))}]({relative_link(src_uri, path)})" for path in meta.get("fiches_liees", []))
+    status = (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
+              if meta.get("statut") == "relu" else t["draft"])
+    lines = [f"**{t['testimony_origin']}** : {markdown_text(meta.get('origine', ''))}",
+             f"**{t['related']}** : {related}",
+             f"**{t['status']}** : {status}", *_authorship_lines(meta, lang)]
     return (
         '<div class="ss-fiche-pied" markdown>\n\n'
-        f"**{t['testimony_origin']}** : {md(meta.get('origine', ''))}  \n"
-        f"**{t['related']}** : {related}\n\n"
-        "</div>\n"
+        + "  \n".join(lines) + "\n\n"
+        + _history_block(meta, lang)
+        + report_block(report, lang)
+        + "</div>\n"
     )
 
 
@@ -301,6 +393,10 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
             return bibliography_theme(value or "", src_uri, lang)
         if kind == "questionnaire":
             return questionnaire_form.questionnaire_block(value or "", src_uri, lang)
+        if kind == "quoi-de-neuf":
+            return news.news_page(src_uri, relative_link, root_relative(src_uri) + "feed.xml", lang)
+        if kind == "suivi-editorial":
+            return editorial.dashboard_markdown(src_uri, relative_link)
         if kind in HELP_PAGE_BLOCKS:
             try:
                 return HELP_PAGE_BLOCKS[kind](src_uri, lang)
@@ -338,8 +434,10 @@ def page_assets(markdown: str, src_uri: str, lang: str = "fr") -> tuple[str, str
 # --- one entry point for a page -------------------------------------------------------------
 
 def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "fr",
-                         today: date | None = None) -> str:
-    """Everything our markers and front matter add to a page, as Markdown."""
+                         today: date | None = None, report: dict | None = None) -> str:
+    """Everything our markers and front matter add to a page, as Markdown.
+
+    `report`: the page's « Signaler une erreur » addresses (soignants/feedback.py), or None."""
     today = today or date.today()
     is_fiche = src_uri.startswith("fiches/") and "partie" in meta
     is_testimony = src_uri.startswith("temoignages/") and "origine" in meta
@@ -349,12 +447,12 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
     markdown = expand_help_markers(markdown, src_uri, lang)
     markdown = expand_citations(markdown, src_uri)
     if is_fiche or is_testimony:
-        notice = draft_notice(meta, today, lang)
+        notice = draft_notice(meta, today, lang, testimony=is_testimony)
         if is_testimony:
             notice = "\n".join(x for x in (notice, audio_block(meta, lang)) if x)
         if notice:
             markdown = insert_after_title(markdown, notice)
         markdown = markdown.rstrip() + "\n\n" + references_markdown(cited, src_uri, lang)
-        footer = fiche_footer(meta, lang) if is_fiche else testimony_footer(meta, src_uri, lang)
+        footer = fiche_footer(meta, lang, report) if is_fiche else testimony_footer(meta, src_uri, lang, report)
         markdown += "\n" + footer
     return markdown

@@ -1,7 +1,9 @@
 """Create a new fiche from the model soignants/templates/fiche.md (`python scripts/new_fiche.py`).
 
-The new file is a draft (`statut: brouillon`) dated today, to be reviewed within a year; it is
-valid against soignants/schemas/fiche.schema.json from the start, so the site builds with it.
+The new file is a draft (`statut: brouillon`) written today by its authors, to be reviewed
+within a year. The site builds with it at once (so the editor sees it under `make serve`), but
+the content check refuses it until every « À compléter » is replaced and a source is cited: the
+model cites nothing and names no contact, so a forgotten example never passes for a fact.
 Every refusal is a ScaffoldError whose message is in French, for an editor.
 """
 
@@ -86,19 +88,35 @@ def _yaml_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def render(title: str, partie: str, today: date) -> str:
+UNKNOWN_AUTHOR = "À compléter : votre nom"
+# What the model leaves for the editor to fill in: the only schema errors it may have.
+LEFT_TO_FILL = {("sources",)}
+
+
+def check_authors(authors) -> list[str]:
+    cleaned = [" ".join(a.split()) for a in authors or [] if a and a.strip()]
+    for author in cleaned:
+        if len(author) < 2 or len(author) > 80:
+            raise ScaffoldError(f"le nom d'auteur « {author} » doit faire de 2 à 80 caractères")
+    return list(dict.fromkeys(cleaned))
+
+
+def render(title: str, partie: str, today: date, authors=()) -> str:
     """The model filled in: the title escaped for YAML in the front matter, as written in the body."""
     template = TEMPLATE.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(template)
+    names = ", ".join(f'"{_yaml_string(a)}"' for a in (authors or [UNKNOWN_AUTHOR]))
     values = {"partie": partie, "today": today.isoformat(), "next_review": one_year_later(today).isoformat()}
-    head = template[: match.end()].format(title=_yaml_string(title), **values)
-    body = template[match.end():].format(title=title, **values)
+    head = template[: match.end()].format(title=_yaml_string(title), auteurs=names, **values)
+    body = template[match.end():].format(title=title, auteurs=names, **values)
     return head + body
 
 
 def validate(text: str) -> None:
-    """The created text must satisfy the fiche schema: otherwise the model itself is wrong."""
-    problems = schemas.errors(schemas.FICHE, split_front_matter(text).meta)
+    """The created text must satisfy the fiche schema, except for what the editor fills in
+    (the sources): otherwise the model itself is wrong."""
+    problems = [e for e in schemas.errors(schemas.FICHE, split_front_matter(text).meta)
+                if tuple(e.absolute_path) not in LEFT_TO_FILL]
     if problems:
         details = " ; ".join(f"{'/'.join(map(str, e.absolute_path)) or 'en-tête'} : {e.message}" for e in problems)
         raise ScaffoldError(f"la fiche créée ne respecterait pas le modèle des fiches ({details}) ; "
@@ -106,8 +124,9 @@ def validate(text: str) -> None:
 
 
 def create_fiche(title: str, partie: str, slug: str | None = None, docs_dir: Path = DOCS_DIR,
-                 today: date | None = None) -> Created:
+                 today: date | None = None, authors=()) -> Created:
     title = check_title(title)
+    authors = check_authors(authors)
     partie = check_part(partie)
     slug = check_slug(slug if slug is not None else slugify(title))
     folder = Path(docs_dir) / "fiches" / partie
@@ -118,7 +137,7 @@ def create_fiche(title: str, partie: str, slug: str | None = None, docs_dir: Pat
     if target.exists():
         raise AlreadyExists(f"{target} existe déjà : la commande ne remplace jamais une fiche ; ouvrez-la pour la "
                             "modifier, ou choisissez un autre nom avec --slug")
-    text = render(title, partie, today or date.today())
+    text = render(title, partie, today or date.today(), authors)
     validate(text)
     try:
         with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
@@ -130,17 +149,16 @@ def create_fiche(title: str, partie: str, slug: str | None = None, docs_dir: Pat
 
 def next_steps(created: Created, shown_path: str) -> str:
     """What to tell the editor once the file exists."""
-    lint = f"python scripts/lint.py {shown_path}"
     return "\n".join([
         f"Fiche créée : {shown_path}",
         "",
         "Et maintenant :",
-        "  1. Ouvrez ce fichier et remplacez chaque texte d'exemple : la description, les publics, les tags,",
-        "     les mots-clés, les sources (clés de data/bibliographie.yml) et le contenu des cinq sections.",
-        f"  2. Vérifiez-le : {lint}",
-        "     Chaque message donne la ligne et ce qu'il faut corriger.",
+        "  1. Ouvrez ce fichier et remplacez chaque « À compléter » : la description, les tags, les mots-clés,",
+        "     vos nom(s) dans « auteurs », les sources (clés de data/bibliographie.yml) et les cinq sections.",
+        f"  2. Vérifiez-le : make lint FICHIER={shown_path}",
+        "     Tant qu'il reste un « À compléter », le contrôle le signale, avec sa ligne.",
         "  3. Regardez-le dans le site : make serve, puis "
         f"http://127.0.0.1:8000/fiches/{created.partie}/{created.slug}/",
         "  4. Proposez-le au comité éditorial (voir CONTRIBUTING.md, « Proposer une nouvelle fiche »).",
-        "     La fiche reste « brouillon » jusqu'à sa relecture.",
+        "     La fiche reste « brouillon » jusqu'à sa relecture par un membre du comité.",
     ])

@@ -95,6 +95,36 @@ def test_the_commands_and_files_it_names_exist():
     assert "make serve" in GUIDE and "http://127.0.0.1:8000" in GUIDE
 
 
+def test_the_guide_starts_with_a_short_quick_start_for_the_browser_path():
+    first = re.search(r"^## (.+)$", GUIDE, re.MULTILINE).group(1)
+    assert first == "Démarrage rapide"
+    quick = section("Démarrage rapide")
+    words = len(re.findall(r"\S+", quick))
+    assert words <= 600, f"le démarrage rapide fait {words} mots (600 au plus)"
+    for step in ("Signaler une erreur ou proposer une correction", "proposer la modification", "Lire le message du contrôle",
+                 "Voir l'aperçu", "Demander la relecture", "[[aide:3114]]", "data/aide.yml", "À compléter"):
+        assert step in quick, step
+
+
+def test_the_table_of_contents_lists_every_section():
+    toc = section("Sommaire")
+    listed = re.findall(r"^\d+\. \[(.+?)\]\(#", toc, re.MULTILINE)
+    headings = [h for h in re.findall(r"^## (.+)$", GUIDE, re.MULTILINE) if h != "Sommaire"]
+    assert listed == headings
+
+
+def test_commands_in_the_readme_and_the_guide_need_no_activated_virtualenv():
+    for text in (GUIDE, (ROOT / "README.md").read_text(encoding="utf-8")):
+        assert "source .venv/bin/activate" not in text and "activate" not in text.replace("sans activer", "")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("fiche", "lint", "recherche", "etat", "serve", "codeowners"):
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+        assert f"make {target}" in GUIDE + (ROOT / "README.md").read_text(encoding="utf-8") or target == "codeowners"
+    for script in (ROOT / "scripts").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        assert "ensure_dependencies()" in text, f"{script.name} ne se relance pas dans .venv"
+
+
 def test_the_table_of_contents_points_to_real_headings():
     def github_anchor(heading: str) -> str:
         text = heading.strip().lower()
@@ -117,7 +147,8 @@ def test_the_content_check_codes_it_lists_exist():
 
 def test_the_guide_covers_review_privacy_testimonies_and_style():
     review = section("La relecture")
-    for word in ("statut: relu", "relecteurs", "derniere_relecture", "prochaine_relecture", "un an"):
+    for word in ("statut: relu", "relecteurs", "relu_le", "prochaine_relecture", "un an", "data/comite.yml",
+                 "scripts/codeowners.py", "historique"):
         assert word in review
     assert "jamais inventé" in section("Les témoignages")
     privacy = section("Confidentialité")

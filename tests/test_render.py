@@ -11,7 +11,7 @@ from soignants.render import (MarkerError, audio_block, draft_notice, expand_cit
 
 FICHE_META = {
     "title": "Essai", "partie": "soignant", "statut": "brouillon", "sources": ["Wu2000"],
-    "derniere_relecture": "2026-11-23", "prochaine_relecture": "2027-11-23",
+    "auteurs": ["Dr Anne Exemple"], "redige_le": "2026-11-23", "prochaine_relecture": "2027-11-23",
 }
 
 

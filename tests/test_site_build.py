@@ -194,11 +194,47 @@ def test_fiche_pages_show_draft_notice_and_review_dates(site_root):
         article = site_checks.parse(read(site_root, page_location(fiche.src_uri))).find("article")
         text = article.get_text(" ", strip=True)
         footer = article.find(class_="ss-fiche-pied").get_text(" ", strip=True)
-        assert date_fr(fiche.meta["derniere_relecture"]) in footer
+        assert date_fr(fiche.meta["redige_le"]) in footer
         assert date_fr(fiche.meta["prochaine_relecture"]) in footer
+        for author in fiche.meta["auteurs"]:
+            assert author in footer
         if fiche.meta["statut"] == "brouillon":
             assert "Fiche en attente de relecture par le comité éditorial" in text
-            assert "brouillon" in footer
+            banner = article.find(class_="admonition").get_text(" ", strip=True)
+            assert f"Rédigée par {', '.join(fiche.meta['auteurs'])}" in banner
+            assert "brouillon" in footer and "Rédigée par" in footer
+            # A draft never claims a review: no « Dernière relecture », no reviewers.
+            assert "Dernière relecture" not in footer and "Relue par" not in footer
+        else:
+            assert date_fr(fiche.meta["relu_le"]) in footer and "Dernière relecture" in footer
+
+
+def test_without_the_setting_no_page_links_to_a_forge(site_root):
+    """mkdocs.yml leaves « signalement » empty: no « Signaler une erreur » link (and no forge host)."""
+    for entry in (*catalog.fiches(), *catalog.testimonies()):
+        html = read(site_root, page_location(entry.src_uri))
+        assert "ss-signaler" not in html and "Signaler une erreur" not in html, entry.src_uri
+
+
+def test_the_feed_is_valid_atom(site_root):
+    import xml.etree.ElementTree as ET
+    from soignants import news
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.parse(site_root / "feed.xml").getroot()
+    assert root.tag == f"{atom}feed"
+    for required in ("id", "title", "updated"):
+        assert (root.findtext(f"{atom}{required}") or "").strip(), required
+    entries = root.findall(f"{atom}entry")
+    assert len(entries) == min(news.FEED_LIMIT, len(news.events()))
+    ids = [e.findtext(f"{atom}id") for e in entries]
+    assert len(set(ids)) == len(ids)
+    for entry in entries:
+        link = entry.find(f"{atom}link").get("href")
+        assert link.startswith("http") and entry.findtext(f"{atom}updated")
+        location = link.split("/urps/", 1)[1]
+        assert (site_root / location / "index.html").is_file(), link
+    assert [e.findtext(f"{atom}updated") for e in entries] == sorted(
+        (e.findtext(f"{atom}updated") for e in entries), reverse=True)
 
 
 def test_search_index_folds_accents_and_carries_reader_keywords(site_root):

@@ -17,7 +17,9 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import catalog, csp, editions, escaping, limits, help_data, navigation, open_data, sanitize, search_index, template_cache
+from soignants import (catalog, csp, editions, escaping, feedback, help_data, limits, navigation, news,
+                       open_data, sanitize, search_index, template_cache)
+from soignants.build_errors import keep_serving_on_content_errors, stop_on_content_errors
 from soignants.render import MarkerError, page_assets, render_page_markdown
 
 log = logging.getLogger("mkdocs.hooks.soignants")
@@ -28,6 +30,7 @@ _csp_hashes: dict[tuple, list[str]] = {}
 # count the nested builds so that the end of the whole build is done once, last.
 _build_depth = 0
 _configured_nav: list | None = None
+_french_site: dict[str, str] = {}  # the French edition's name and address, for the feed
 # Material's JavaScript fetches `<href>/sitemap.xml` for every <link rel="alternate" hreflang>;
 # with per-page alternates that is a 404 on every page. The sitemap already carries hreflang.
 # (Starts at the line break: a pattern that starts with `[ \t]*` made this 6 ms a page.)
@@ -43,6 +46,14 @@ def _language(config) -> str:
 def on_config(config):
     global _configured_nav
     if _build_depth == 0:  # the outer (French) build; the English one, inside it, reads the same
+        # A content error stops here, before anything is read or cleaned, with the content
+        # check's French lines (under `mkdocs serve`, the last good site stays served).
+        stop_on_content_errors(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
+        try:
+            feedback.settings_from(config.extra)
+        except feedback.SettingError as error:
+            raise SystemExit(str(error)) from None
+        _french_site.update(name=config.site_name, url=config.site_url or "http://127.0.0.1:8000/")
         catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
         help_data.load_help.cache_clear()
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
@@ -54,6 +65,11 @@ def on_config(config):
         translated = None if lang == DEFAULT_LANGUAGE else (lambda src: editions.has_english_page(src, config.docs_dir))
         config.nav = navigation.complete(_configured_nav, translated=translated)
     return config
+
+
+def on_serve(server, config, builder):
+    # A content error while serving: the French lines in the terminal, the last good site kept.
+    return keep_serving_on_content_errors(server)
 
 
 def on_env(env, config, files):
@@ -90,8 +106,11 @@ def on_page_markdown(markdown, page, config, files):
     meta = page.meta or {}
     src_uri = page.file.src_uri.replace(".en.md", ".md")
     page.ss_assets = page_assets(markdown, src_uri, lang)  # added after sanitising (on_page_content)
+    title = str(meta.get("title") or page.title or "")
+    report = feedback.page_links(config.extra, title, page.canonical_url or "")
     try:
-        markdown = render_page_markdown(markdown, meta, page.file.src_uri.replace(".en.md", ".md"), lang)
+        markdown = render_page_markdown(markdown, meta, page.file.src_uri.replace(".en.md", ".md"), lang,
+                                        report=report)
     except MarkerError as error:
         raise PluginError(str(error)) from None
     # The English edition has only the pages translated so far: a link to any other page goes to
@@ -154,6 +173,8 @@ def on_post_build(config):
         search_index.rewrite(index, _keywords)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
+    # What changed, as an Atom feed (the « Quoi de neuf » page links to it).
+    news.write_feed(site_dir / "feed.xml", _french_site["url"], _french_site["name"])
     # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back.
     if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
         (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")

@@ -118,7 +118,7 @@ def plan(count: int, rng: random.Random, ref_keys: list[str], today: date, start
         title = f"{topic} {qualifier} : {angle}"
         part = PARTS[i % 2]
         last = today - timedelta(days=rng.randrange(0, 300))
-        reviewed = rng.random() < 0.3
+        rng.random()  # was « reviewed »: kept so that the corpus stays the same for the same seed
         words = [topic.lower(), angle, qualifier.split()[-1]]
         meta = {
             "title": title,
@@ -127,9 +127,10 @@ def plan(count: int, rng: random.Random, ref_keys: list[str], today: date, start
             "publics": rng.sample(PUBLICS, rng.randint(1, 3)),
             "tags": list(dict.fromkeys([topic.lower(), rng.choice(TOPICS).lower()])),
             "mots_cles": list(dict.fromkeys([*words, fold(topic).lower()])),
-            "statut": "relu" if reviewed else "brouillon",
-            "relecteurs": ["Dr Comité Éditorial"] if reviewed else [],
-            "derniere_relecture": last,
+            # Drafts only: a reviewed fiche needs a member of data/comite.yml, which has none yet.
+            "statut": "brouillon",
+            "auteurs": ["Corpus de mesure"],
+            "redige_le": last,
             "prochaine_relecture": last + timedelta(days=365),
             "sources": rng.sample(ref_keys, rng.randint(2, 4)),
         }

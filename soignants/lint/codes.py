@@ -30,10 +30,16 @@ CODES = {
     "champ-invalide": (ERROR, "valeur du mauvais type, trop courte ou trop longue, liste vide, doublon, format"),
     "valeur-interdite": (ERROR, "valeur hors de la liste des valeurs possibles"),
     "date-invalide": (ERROR, "date mal écrite, qui n'existe pas, future, ou relectures dans le désordre"),
-    "relecture-depassee": (WARNING, "date « prochaine_relecture » passée (erreur avec --strict)"),
+    "relecture-depassee": (WARNING, "date « prochaine_relecture » passée (erreur avec --strict ; seulement pour les "
+                                    "fichiers modifiés, ou tous avec --tout)"),
     "relecture-trop-lointaine": (WARNING, "prochaine relecture plus d'un an après la dernière"),
     "partie-incoherente": (ERROR, "fiche rangée dans un dossier qui n'est pas sa « partie »"),
-    "contact-perime": (WARNING, "contact d'aide vérifié il y a plus de 12 mois (erreur avec --strict)"),
+    "contact-perime": (WARNING, "contact d'aide vérifié il y a plus de 12 mois (erreur avec --strict ; seulement "
+                                "quand data/aide.yml fait partie de la proposition, ou avec --tout)"),
+    "relecteur-inconnu": (ERROR, "« statut: relu » sans relecteur membre du comité éditorial (data/comite.yml) le jour "
+                                 "de « relu_le »"),
+    "relecteur-auteur": (ERROR, "un relecteur est aussi auteur de la page"),
+    "historique-manquant": (ERROR, "texte d'une fiche relue modifié sans nouvelle entrée dans « historique »"),
     "id-duplique": (ERROR, "identifiant de contact, de référence ou de thème défini deux fois"),
     "theme-inconnu": (ERROR, "référence rangée dans un thème qui n'existe pas"),
     "theme-sans-page": (ERROR, "thème de bibliographie sans sa page docs/bibliographie/THEME.md"),
@@ -56,6 +62,14 @@ CODES = {
     "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),
     "chiffre-sans-source": (WARNING, "paragraphe d'une fiche avec un chiffre, un délai ou un article de loi "
                                      "(%, €, jours, mois, ans, L1142-4…) et sans citation [@Clé]"),
+    "texte-a-completer": (ERROR, "texte d'exemple du modèle laissé tel quel (« À compléter », TODO, XXX…)"),
+    "section-vide": (ERROR, "section sans texte avant le titre suivant"),
+    "numero-a-la-main": (ERROR, "numéro d'aide de data/aide.yml écrit à la main au lieu du marqueur [[aide:…]]"),
+    "titres-sautes": (ERROR, "niveau de titre sauté (ex. « ### » juste après « # »)"),
+    "sous-liste-deux-espaces": (WARNING, "sous-liste indentée de 2 ou 3 espaces : imbriquée sur la forge, à plat sur le "
+                                         "site ; indentez de 4 espaces"),
+    "nom-de-fichier": (ERROR, "nom de fichier avec espace, accent, majuscule ou signe : le site ne le publierait pas "
+                              "à la bonne adresse"),
     "donnee-personnelle": (ERROR, "adresse électronique ou numéro de téléphone dans un témoignage"),
     # the check itself
     "erreur-interne": (ERROR, "le contrôle a échoué sur ce fichier : à signaler à l'équipe technique"),

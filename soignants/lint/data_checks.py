@@ -64,7 +64,8 @@ def _with_entry(data: dict, path: tuple) -> str:
         entries = data[path[0]]
         entry = entries[path[1]] if path[1] < len(entries) else None
         label = {"structures": "contact", "references": "référence", "themes": "thème", "items": "question",
-                 "paliers": "palier", "echelle": "choix", "alertes": "alerte"}.get(path[0], "élément")
+                 "paliers": "palier", "echelle": "choix", "alertes": "alerte",
+                 "membres": "membre"}.get(path[0], "élément")
         if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
             return f"{label} « {entry['id']} » : "
         return f"{label} n°{path[1] + 1} : "

@@ -5,19 +5,18 @@ to the line of its parent when the key is missing.
 """
 
 from dataclasses import dataclass
-from datetime import date
 import difflib
 from pathlib import Path
 import posixpath
 
 import yaml
 
-from ..dates import one_year_later
 from ..frontmatter import FRONT_MATTER
 from .markdown_text import blank
 from .project import FICHE, TEMOIGNAGE, Context
-from .report import WARNING, Problem
-from .schema_messages import issues, show
+from .quotes import unclosed_quote_line, unclosed_quote_message
+from .report import Problem
+from .schema_messages import bare_key, issues, show
 from .yaml_errors import error_line, explain
 from .yaml_lines import YamlLines, load_with_lines
 
@@ -57,9 +56,11 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
     try:
         meta, lines = load_with_lines(meta_text, first_line=YAML_FIRST_LINE, root_line=1)
     except yaml.YAMLError as error:
-        return FrontMatter(None, None, body, None), [
-            Problem(shown, error_line(error, YAML_FIRST_LINE, default=1), "yaml-invalide",
-                    f"en-tête illisible : {explain(error)}")]
+        line, message = error_line(error, YAML_FIRST_LINE, default=1), f"en-tête illisible : {explain(error)}"
+        quote = unclosed_quote_line(meta_text, YAML_FIRST_LINE, line)
+        if quote is not None:
+            line, message = quote[0], unclosed_quote_message(quote[1])
+        return FrontMatter(None, None, body, None), [Problem(shown, line, "yaml-invalide", message)]
     if meta is None:
         meta = {}  # an empty front matter: the schema says which fields are missing
     elif not isinstance(meta, dict):
@@ -77,45 +78,13 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
 def schema_problems(front: FrontMatter, kind: str, shown: str) -> list[Problem]:
     if kind not in SCHEMA_OF or front.meta is None:
         return []
-    return [Problem(shown, front.lines.line(issue.path), issue.code, issue.message)
-            for issue in issues(SCHEMA_OF[kind], front.meta)]
-
-
-def _as_date(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def review_problems(front: FrontMatter, kind: str, shown: str, today: date) -> list[Problem]:
-    """Review dates: coherent, and the next review not past."""
-    if front.meta is None or kind not in SCHEMA_OF:
-        return []
-    meta, lines, problems = front.meta, front.lines, []
-    last = _as_date(meta.get("derniere_relecture"))
-    due = _as_date(meta.get("prochaine_relecture")) if kind == FICHE else None
-    if last and last > today:
-        problems.append(Problem(shown, lines.line(("derniere_relecture",)), "date-invalide",
-                                f"« derniere_relecture » vaut {last.isoformat()}, une date future ; "
-                                f"écrivez la date réelle de la relecture (au plus tard {today.isoformat()})"))
-    if last and due and due <= last:
-        problems.append(Problem(shown, lines.line(("prochaine_relecture",)), "date-invalide",
-                                f"« prochaine_relecture » ({due.isoformat()}) n'est pas après « derniere_relecture » "
-                                f"({last.isoformat()}) ; prévoyez la prochaine relecture dans l'année qui suit, "
-                                f"par ex. {one_year_later(last).isoformat()}"))
-    elif last and due and due > one_year_later(last):
-        problems.append(Problem(shown, lines.line(("prochaine_relecture",)), "relecture-trop-lointaine",
-                                f"« prochaine_relecture » ({due.isoformat()}) est plus d'un an après la dernière "
-                                f"relecture ; une fiche se relit au moins une fois par an : écrivez au plus tard "
-                                f"{one_year_later(last).isoformat()}", WARNING))
-    if due and due < today:
-        days = (today - due).days
-        problems.append(Problem(shown, lines.line(("prochaine_relecture",)), "relecture-depassee",
-                                f"la relecture de cette fiche était prévue le {due.isoformat()} (il y a {days} jour"
-                                f"{'s' if days > 1 else ''}) ; relisez-la, puis mettez à jour « derniere_relecture » "
-                                "et « prochaine_relecture »", WARNING))
-    return problems
+    found = issues(SCHEMA_OF[kind], front.meta)
+    # A key written with an invisible or curly character is reported once, where it is written,
+    # not also as « missing » at the top of the file.
+    mistyped = {bare_key(str(i.path[-1])) for i in found if i.code == "champ-inconnu" and i.path}
+    found = [i for i in found if not (i.code == "champ-manquant" and i.path == ()
+                                      and any(f"« {name} »" in i.message for name in mistyped))]
+    return [Problem(shown, front.lines.line(issue.path), issue.code, issue.message) for issue in found]
 
 
 def reference_problems(front: FrontMatter, ctx: Context, shown: str, path: Path, kind: str) -> list[Problem]:

@@ -4,15 +4,19 @@ from pathlib import Path
 
 from ..limits import nesting_problem
 
-from .front_matter import read_front_matter, reference_problems, review_problems, schema_problems
+from .front_matter import read_front_matter, reference_problems, schema_problems
+from .help_numbers import hand_typed_number_problems
 from .html_checks import html_problems
+from .layout import heading_level_problems, sub_list_problems
 from .links import link_problems
 from .markdown_text import headings, mask
 from .markers import marker_problems
+from .placeholders import empty_section_problems, placeholder_problems
 from .privacy import personal_data_problems
 from .project import FICHE, TEMOIGNAGE, Context, page_kind
 from .reading import read_text
 from .sources import unsourced_figure_problems
+from .review import review_problems
 from .report import Problem
 from .structure import section_problems, title_problems
 
@@ -27,7 +31,7 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     front, problems = read_front_matter(text, kind, shown)
     problems = read.problems + problems
     problems += schema_problems(front, kind, shown)
-    problems += review_problems(front, kind, shown, ctx.project.today)
+    problems += review_problems(front, kind, shown, ctx, shown, text)
     problems += reference_problems(front, ctx, shown, path, kind)
 
     nested = nesting_problem(text)
@@ -41,6 +45,12 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     if kind == FICHE:
         problems += section_problems(items, shown, last_line=text.count("\n") + 1)
         problems += unsourced_figure_problems(front.body, shown)
+    if kind in (FICHE, TEMOIGNAGE):
+        problems += placeholder_problems(text, shown)
+        problems += empty_section_problems(items, front.body, shown)
+    problems += heading_level_problems(items, shown)
+    problems += sub_list_problems(front.body, shown)
+    problems += hand_typed_number_problems(front.body, ctx.help_entries, shown)
 
     problems += marker_problems(front.body, ctx, shown)
     if ctx.docs_relative(path) is not None:  # links of a page outside docs/ lead outside the site

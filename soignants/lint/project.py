@@ -11,8 +11,10 @@ from pathlib import Path
 
 from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
 from ..catalog import is_translation
+from ..committee import members_from
 from ..questionnaires import ids as questionnaire_ids
 from ..yamlfile import load_yaml_text
+from .changes import find_changes
 from .report import display_path
 
 FICHE = "fiche"
@@ -28,6 +30,12 @@ class Project:
     bib_file: Path = DATA_DIR / "bibliographie.yml"
     today: date = field(default_factory=date.today)
     questionnaires_dir: Path = DATA_DIR / "questionnaires"
+    comite_file: Path = DATA_DIR / "comite.yml"
+    #: report staleness warnings (stale contacts, reviews due) for every file, not only the changed
+    #: ones (`--tout`, the scheduled job)
+    tout: bool = False
+    #: the git revision a proposal is compared with (None: found from the branch, see changes.py)
+    base: str | None = None
 
     @property
     def is_default(self) -> bool:
@@ -35,16 +43,17 @@ class Project:
         default = Project()
         return all(Path(a).resolve() == Path(b).resolve() for a, b in (
             (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file),
-            (self.questionnaires_dir, default.questionnaires_dir)))
+            (self.questionnaires_dir, default.questionnaires_dir), (self.comite_file, default.comite_file)))
 
     @classmethod
-    def at(cls, root: Path, today: date | None = None) -> "Project":
+    def at(cls, root: Path, today: date | None = None, **options) -> "Project":
         """A project laid out like ours (docs/, data/aide.yml, data/bibliographie.yml,
         data/questionnaires/) under `root`."""
         root = Path(root)
         return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
                    bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
-                   questionnaires_dir=root / "data" / "questionnaires")
+                   questionnaires_dir=root / "data" / "questionnaires", comite_file=root / "data" / "comite.yml",
+                   **options)
 
 
 def page_kind(project: Project, path: Path) -> str:
@@ -96,6 +105,26 @@ class Context:
         if data is None or not isinstance(data.get("structures"), list):
             return None
         return {str(e["id"]) for e in data["structures"] if isinstance(e, dict) and "id" in e}
+
+    @cached_property
+    def help_entries(self) -> list:
+        """The contacts of data/aide.yml ([] when it cannot be read)."""
+        data = _load_quietly(self.project.aide_file)
+        entries = data.get("structures") if data else None
+        return entries if isinstance(entries, list) else []
+
+    @cached_property
+    def committee(self) -> list | None:
+        """Members of data/comite.yml (soignants.committee.Member), or None when it cannot be read."""
+        data = _load_quietly(self.project.comite_file)
+        if data is None or not isinstance(data.get("membres"), list):
+            return None
+        return members_from(data)
+
+    @cached_property
+    def changes(self):
+        """What this proposal changes (soignants.lint.changes.Changes), found once per run."""
+        return find_changes(self.project.root, self.project.base)
 
     @cached_property
     def _bibliography(self) -> dict | None:

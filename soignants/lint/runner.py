@@ -11,6 +11,8 @@ from pathlib import Path
 
 from .assets import asset_problems
 from .config_checks import check_config
+from .committee_checks import check_committee
+from .file_names import file_name_problems
 from .data_checks import check_aide, check_bibliography, check_questionnaire
 from .markdown_checks import check_page
 from .project import Context, Project
@@ -40,7 +42,8 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
     if not paths:
         files = _files_under(project.docs_dir) if project.docs_dir.is_dir() else []
         missing = [p for p in (project.docs_dir, project.aide_file, project.bib_file) if not p.exists()]
-        files += [p for p in (project.aide_file, project.bib_file, project.root / "mkdocs.yml") if p.is_file()]
+        files += [p for p in (project.aide_file, project.bib_file, project.comite_file, project.root / "mkdocs.yml")
+                  if p.is_file()]
         if project.questionnaires_dir.is_dir():
             files += sorted(project.questionnaires_dir.glob("*.yml"))
     else:
@@ -60,6 +63,12 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
 
 
 def check_file(ctx: Context, path: Path) -> list[Problem]:
+    relative = ctx.docs_relative(path)
+    named = file_name_problems(relative, ctx.shown(path)) if relative is not None else []
+    return named + _check_content(ctx, path)
+
+
+def _check_content(ctx: Context, path: Path) -> list[Problem]:
     project = ctx.project
     if path == (project.root / "mkdocs.yml").resolve():
         return check_config(path, ctx.shown(path))
@@ -67,6 +76,8 @@ def check_file(ctx: Context, path: Path) -> list[Problem]:
         return check_aide(ctx, path)
     if path == project.bib_file.resolve():
         return check_bibliography(ctx, path)
+    if path == project.comite_file.resolve():
+        return check_committee(ctx, path)
     if ctx.is_questionnaire(path):
         return check_questionnaire(ctx, path)
     if path.suffix.lower() == ".md":
@@ -76,6 +87,21 @@ def check_file(ctx: Context, path: Path) -> list[Problem]:
     return [Problem(ctx.shown(path), 1, "fichier-non-controle",
                     "ce fichier n'est ni une page de docs/ ni un fichier de data/ connu : il n'est pas contrôlé",
                     WARNING)]
+
+
+# Warnings that a file has aged (a contact to check again, a review due): shown for the files a
+# proposal touches, the files named on the command line, or everything with --tout (the scheduled
+# job); never to someone who only fixed a typo elsewhere.
+STALENESS = {"contact-perime", "relecture-depassee"}
+
+
+def only_relevant_staleness(ctx: Context, problems: list[Problem], explicit: bool) -> list[Problem]:
+    if ctx.project.tout or explicit:
+        return problems
+    changes = ctx.changes
+    if not changes.known:
+        return problems  # without git nothing tells what changed: show everything
+    return [p for p in problems if p.code not in STALENESS or changes.touches(p.path)]
 
 
 def run(project: Project | None = None, paths=None) -> Result:
@@ -90,4 +116,5 @@ def run(project: Project | None = None, paths=None) -> Result:
                                     f"erreur interne du contrôle sur ce fichier ({type(error).__name__} : {error}) ; "
                                     "les autres vérifications de ce fichier n'ont pas pu se faire : signalez-le "
                                     "à l'équipe technique", ERROR))
+    problems = only_relevant_staleness(ctx, problems, explicit=bool(paths))
     return Result(sorted(set(problems), key=lambda p: (p.path, p.line, p.code, p.message)), len(files))

@@ -10,6 +10,7 @@ import difflib
 import re
 
 from .. import schemas
+from . import characters
 
 TYPES_FR = {
     "string": "un texte",
@@ -99,11 +100,11 @@ def _owner(error, schema_name: str) -> dict:
 def _condition(error, schema_name: str) -> str:
     """For an error raised by a `then` clause: « (parce que « statut » vaut « relu ») »."""
     condition = _owner(error, schema_name).get("if", {})
-    if condition.get("required"):
-        return " (parce que « " + " », « ".join(condition["required"]) + " » est renseigné)"
     for name, rule in condition.get("properties", {}).items():
         if "const" in rule:
             return f" (parce que « {name} » vaut « {rule['const']} »)"
+    if condition.get("required"):
+        return " (parce que « " + " », « ".join(condition["required"]) + " » est renseigné)"
     return ""
 
 
@@ -123,6 +124,31 @@ def _example(name: str, prop: dict) -> str:
 
 def _date_pattern(pattern: str) -> bool:
     return "20[0-9]{2}" in pattern
+
+
+# Fields that were renamed: an old page (or a habit) still writes them.
+RENAMED = {
+    "derniere_relecture": "remplacé par « redige_le » (date de rédaction) et, une fois la page relue par le "
+                          "comité, « relu_le » (date de la relecture)",
+}
+
+
+def bare_key(name: str) -> str:
+    """A key as typed on a keyboard: `partie\u00a0` and `mots_cles’` become `partie`, `mots_cles`."""
+    return re.sub(r"[^a-z0-9_]", "", characters.plain(name).lower())
+
+
+def _unknown_key_hint(name: str, allowed: list) -> str:
+    """Why a key is unknown: renamed, special characters in it (named), or a typo."""
+    if name in RENAMED and name not in allowed:
+        return f" : {RENAMED[name]}"
+    hidden = characters.described(name)
+    if hidden:
+        fixed = bare_key(name)
+        return (f"{hidden.replace('(il contient', '(le nom contient')} ; écrivez-le au clavier"
+                + (f" : « {fixed} »" if fixed in allowed else ""))
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    return f" ; vouliez-vous écrire « {close[0]} » ?" if close else ""
 
 
 def _issue_for(error, schema_name: str) -> list[Issue]:
@@ -150,10 +176,9 @@ def _issue_for(error, schema_name: str) -> list[Issue]:
         for name in value if isinstance(value, dict) else []:
             if name in allowed:
                 continue
-            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-            hint = f" ; vouliez-vous écrire « {close[0]} » ?" if close else ""
             issues.append(Issue(path + (name,), "champ-inconnu",
-                                f"champ « {name} » inconnu{hint} ; champs possibles : {', '.join(allowed)}"))
+                                f"champ « {name} » inconnu{_unknown_key_hint(str(name), allowed)} ; "
+                                f"champs possibles : {', '.join(allowed)}"))
         return issues
 
     if kind == "enum":

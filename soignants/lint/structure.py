@@ -1,8 +1,10 @@
 """The shape of a page: its `# ` title equals the front matter's, a fiche has its five sections."""
 
+import difflib
 import re
 
 from ..folding import fold
+from .characters import described
 from .markdown_text import Heading
 from .report import Problem
 
@@ -13,6 +15,19 @@ SECTIONS = ["L'essentiel", "Repérer / comprendre", "Que faire, pas à pas", "Ve
 def _loose(text: str) -> str:
     """« L’Essentiel : » and « L'essentiel » meet: folded, letters and digits only."""
     return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _renamed(h2: list[Heading], present: dict, position: int, name: str) -> Heading | None:
+    """The `## ` heading that stands where a missing section should be: between the sections
+    before and after it, not itself a section; the one most like the section's name."""
+    before = next((present[n] for n in reversed(SECTIONS[:position]) if n in present), None)
+    after = next((present[n] for n in SECTIONS[position + 1:] if n in present), None)
+    known = {_loose(n) for n in SECTIONS}
+    candidates = [h for h in h2 if _loose(h.text) not in known and h.text.strip() not in SECTIONS
+                  and (before is None or h.line > before.line) and (after is None or h.line < after.line)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda h: difflib.SequenceMatcher(None, _loose(h.text), _loose(name)).ratio())
 
 
 def title_problems(items: list[Heading], title: str | None, shown: str, body_line: int) -> list[Problem]:
@@ -47,10 +62,16 @@ def section_problems(items: list[Heading], shown: str, last_line: int) -> list[P
         after = next((present[n] for n in SECTIONS[position + 1:] if n in present), None)
         line = after.line if after else last_line
         near = next((h for h in top if _loose(h.text) == _loose(name)), None)
+        renamed = None if near is not None else _renamed(h2, present, position, name)
         if near is not None:
-            hint = (f" ; le titre « {'#' * near.level} {near.text} » (ligne {near.line}) lui ressemble : "
-                    f"écrivez exactement « ## {name} »")
+            hint = (f" ; le titre « {'#' * near.level} {near.text} » (ligne {near.line}) lui ressemble"
+                    f"{described(near.text)} : écrivez exactement « ## {name} »")
             line = near.line
+        elif renamed is not None:
+            hint = (f" ; le titre « ## {renamed.text} » (ligne {renamed.line}) est à sa place : si c'est cette "
+                    f"section, rendez-lui son titre exact « ## {name} » (vos propres titres vont en « ### » "
+                    "dessous)")
+            line = renamed.line
         else:
             before = SECTIONS[position - 1] if position else None
             hint = (f" ; ajoutez-la après « ## {before} »" if before and before in present
