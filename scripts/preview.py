@@ -13,6 +13,10 @@ import tempfile
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from soignants.relaunch import ensure_dependencies  # noqa: E402
+
+ensure_dependencies()  # no activated .venv needed: starts again with the project's own
+
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\

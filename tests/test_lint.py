@@ -302,7 +302,7 @@ def test_a_figure_in_a_fiche_is_reported_with_its_line(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace(
         "Rien à signaler.", "Rien à signaler.\n\nLa CPAM paie à partir du 4e jour d'arrêt."), encoding="utf-8")
     found = problems_of(root)
-    assert triples(found) == [("chiffre-sans-source", "docs/fiches/cabinet/autre.md", 25)]
+    assert triples(found) == [("chiffre-sans-source", "docs/fiches/cabinet/autre.md", 27)]
     assert found[0].severity == WARNING and "4e jour" in found[0].message
     # Only fiches are held to it: the same sentence on another page is not reported.
     write(root, "docs/a-propos/page.md", "# Page\n\nLa CPAM paie à partir du 4e jour d'arrêt.\n")
