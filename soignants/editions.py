@@ -63,6 +63,25 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
+LANGUAGE_LINK = re.compile(r'(<a href=")([^"]*)(" hreflang="[^"]*" class="md-select__link">)')
+
+
+def relative_language_links(html: str, page_url_: str, site_path: str) -> str:
+    """The language switcher's links, relative to the page: the theme writes them from the site's
+    root (`/en/`, or `/urps/en/` under SITE_URL), which breaks when the built site is copied
+    under another path. `site_path` is the path part of site_url (`/` or `/urps/`)."""
+    base = "/" + site_path.strip("/") + "/" if site_path.strip("/") else "/"
+
+    def relative(match):
+        target = match.group(2)
+        if not target.startswith("/") or target.startswith("//"):
+            return match.group(0)
+        inside = target[len(base):] if target.startswith(base) else target.lstrip("/")
+        return match.group(1) + relative_url(page_url_.rstrip("/"), inside.rstrip("/")) + match.group(3)
+
+    return LANGUAGE_LINK.sub(relative, html)
+
+
 def resolve(target: str, from_src: str) -> str:
     """A Markdown link target written in `from_src`, as a path under docs/."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_src), target))

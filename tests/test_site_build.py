@@ -2,6 +2,9 @@
 another host, works under a subpath, and shows the help strip from the data file everywhere."""
 
 import json
+import os
+import subprocess
+import sys
 import re
 from urllib.request import urlopen
 from urllib.error import HTTPError
@@ -9,6 +12,7 @@ from urllib.error import HTTPError
 import pytest
 
 from soignants import catalog, help_data, site_checks
+from conftest import ROOT
 from soignants.folding import fold
 from soignants.frontmatter import split_front_matter
 from soignants.render import HELP_MARKER
@@ -248,3 +252,20 @@ def test_search_index_folds_accents_and_carries_reader_keywords(site_root):
     assert all("é" not in d.get("folded", "") for d in index["docs"])
     # French pages are not indexed twice through the English edition's fallback copies.
     assert not any(loc.startswith("en/" + page_location(fiche.src_uri)) for loc in docs)
+
+
+def test_built_without_site_url_and_copied_under_a_sub_path_every_link_works(tmp_path):
+    """A host that copies site/ under /urps/ without setting SITE_URL: every link of every page
+    (language switcher included) still resolves. Only the 404 page, served at any address, keeps
+    links from the site's root, which need SITE_URL (README, « Publier »)."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    site_dir = tmp_path / "urps"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    problems = site_checks.internal_link_problems(site_dir, "http://hebergeur.example/urps/")
+    assert [p for p in problems if not p.startswith("404.html")] == []
+    switchers = [a for page in site_dir.rglob("*.html") if page.name != "404.html"
+                 for a in site_checks.parse(page.read_text(encoding="utf-8")).select("a.md-select__link")]
+    assert switchers and not [a["href"] for a in switchers if a["href"].startswith("/")]

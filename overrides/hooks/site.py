@@ -5,6 +5,7 @@ moving to another generator means rewriting this file, not the logic.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 import copy
 import logging
 import re
@@ -142,6 +143,8 @@ def on_post_page(output, page, config):
     lang = _language(config)
     if lang != DEFAULT_LANGUAGE:
         output = editions.french_links(output, page.url)  # page.url starts with en/
+    # The language switcher works wherever the built site is copied, with or without SITE_URL.
+    output = editions.relative_language_links(output, page.url, urlsplit(config.site_url or "/").path)
     return HREFLANG_LINK.sub("", output)
 
 
