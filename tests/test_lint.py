@@ -148,6 +148,8 @@ CASES = [
 NOT_FROM_CONTENT = {"fichier-introuvable", "fichier-illisible", "fichier-non-controle", "erreur-interne"}
 # A file over the size limit is made by tests/test_hostile.py, not kept as a 300 KB fixture.
 NOT_FROM_CONTENT |= {"fichier-trop-gros"}
+# A committed cache needs a git repository: tested by test_a_committed_cache_is_refused.
+NOT_FROM_CONTENT |= {"cache-depose"}
 # Codes that need a git history: tested in tests/test_editorial.py on a repository made for the test.
 NEEDS_GIT = {"historique-manquant"}
 
@@ -567,3 +569,17 @@ def test_real_content_has_no_error():
     errors = [p.format() for p in found if p.severity == ERROR]
     assert errors == [], "\n".join(errors)
 
+
+
+def test_a_committed_cache_is_refused(tmp_path):
+    """A proposal that forces a Jinja bytecode file into .cache/ (git add -f) is refused."""
+    import subprocess
+    root = make_project(tmp_path)
+    (root / ".cache" / "jinja").mkdir(parents=True)
+    (root / ".cache" / "jinja" / "__jinja2_x.cache").write_bytes(b"code")
+    (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    assert problems_of(root) == []  # ignored and not committed: nothing to say
+    subprocess.run([*git, "add", "-f", ".cache/jinja/__jinja2_x.cache"], check=True)
+    assert triples(problems_of(root)) == [("cache-depose", ".cache/jinja/__jinja2_x.cache", 1)]

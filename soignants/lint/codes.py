@@ -20,6 +20,7 @@ CODES = {
     "imbrication-profonde": (ERROR, "listes ou citations imbriquées sur plus de 16 niveaux"),
     "configuration-refusee": (ERROR, "mkdocs.yml charge un fichier d'un autre site, des polices, une mesure "
                                      "d'audience, un lien de dépôt, une extension ou un crochet non prévus"),
+    "cache-depose": (ERROR, "dossier .cache/ ajouté au dépôt : du code que la construction exécuterait"),
     "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
     # front matter and data files
     "entete-absente": (ERROR, "fiche ou témoignage sans en-tête « --- », ou en-tête jamais fermé"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import asset_problems
+from .committed_cache import committed_cache_problems
 from .config_checks import check_config
 from .committee_checks import check_committee
 from .file_names import file_name_problems
@@ -108,6 +109,8 @@ def run(project: Project | None = None, paths=None) -> Result:
     project = project or Project()
     ctx = Context(project)
     files, problems = collect(project, paths)
+    if not paths:  # the whole project: also what is committed around the content
+        problems += committed_cache_problems(project.root)
     for path in files:
         try:
             problems += check_file(ctx, path)
