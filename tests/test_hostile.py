@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from functools import partial
-from http.server import ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 import copy
 import os
@@ -27,10 +27,21 @@ import pytest
 import yaml
 
 from browser_support import Journal, csp_violations, context_options, is_local
-from conftest import QuietHandler, _free_port
 from hostile_corpus import (BODY, FIELD_PAYLOAD, PERSONAL, ROOT, URL_PAYLOAD, Case, schema, text_fields)
 from soignants.lint.project import Project
 from soignants.lint.runner import run
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
 
 COPIED = ("docs", "data", "overrides", "soignants", "mkdocs.yml")
 BASE_FICHE = "docs/fiches/soignant/addictions.md"

@@ -9,13 +9,16 @@ import re
 from urllib.request import urlopen
 from urllib.error import HTTPError
 
+from pathlib import Path
+
 import pytest
 
 from soignants import catalog, help_data, site_checks
-from conftest import ROOT
 from soignants.folding import fold
 from soignants.frontmatter import split_front_matter
 from soignants.render import HELP_MARKER
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SECTIONS = ["", "aide/", "fiches/", "fiches/cabinet/", "fiches/soignant/", "temoignages/",
             "bibliographie/", "a-propos/", "a-propos/confidentialite/", "a-propos/accessibilite/",
