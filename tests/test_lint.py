@@ -113,6 +113,10 @@ CASES = [
     ('questionnaire-cle-inconnue.yml', 'data/questionnaires/exemple.yml', 'cle-inconnue', 48),
     ('questionnaire-aide-inconnue.yml', 'data/questionnaires/exemple.yml', 'aide-inconnue', 44),
     ('marqueur-questionnaire.md', 'docs/fiches/soignant/marqueur-questionnaire.md', 'marqueur-invalide', 39),
+    ('detresse-expression-en-double.yml', 'data/recherche-detresse.yml', 'expression-en-double', 7),
+    ('detresse-exemple-declenche.yml', 'data/recherche-detresse.yml', 'exemple-declenche', 17),
+    ('detresse-exception-inutile.yml', 'data/recherche-detresse.yml', 'exception-inutile', 13),
+    ('detresse-champ-manquant.yml', 'data/recherche-detresse.yml', 'champ-manquant', 11),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).
@@ -424,14 +428,14 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 10 fichiers\n"
+    assert ok.stdout == "aucun problème dans 11 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())
     assert warned.returncode == 0
     line = next(c[3] for c in CASES if c[0] == "relecture-depassee.md")
     assert warned.stdout.splitlines()[0].startswith(f"docs/fiches/soignant/relecture-depassee.md:{line}: avertissement : ")
-    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 11 fichiers"
+    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 12 fichiers"
     assert cli("--racine", root, "--date", TODAY.isoformat(), "--strict").returncode == 1
 
     shutil.copyfile(BROKEN / "lien-casse.md", root / "docs/fiches/soignant/lien-casse.md")
