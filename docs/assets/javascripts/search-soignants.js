@@ -40,6 +40,7 @@
   var vocabulary = null;
   var pending = [];  // what was decided for each query sent, oldest first (one result each)
   var shown = { words: [] };  // the query whose results are on screen
+  var setupMs = null;
   var lang = (document.documentElement.getAttribute("lang") || "fr").split("-")[0];
 
   function fold(text) {
@@ -286,7 +287,9 @@
     var args = Array.prototype.slice.call(arguments);
     if (message && message.type === SETUP && message.data && message.data.config) {
       try {
+        var started = performance.now();
         setup(message.data.config, message.data.docs);
+        setupMs = performance.now() - started;
       } catch (error) {
         rules = null;
         console.warn("search-soignants : recherche sans nos règles", error);
@@ -328,9 +331,11 @@
 
   // For the tests: what the worker gets for what the reader typed (null before the index), and
   // whether the query expresses distress.
+  // For the bench (scripts/bench/engines.py): the time our setup took on the main thread.
   window.soignantsSearch = {
     normalize: function (query) { return rules ? normalize(query) : null; },
-    distress: function (query) { return rules ? distressPhrase(query) : null; }
+    distress: function (query) { return rules ? distressPhrase(query) : null; },
+    get setupMs() { return setupMs; }
   };
 
   // Mark the words of a result whose folded form starts with one of `stems`. Material's marks stay.
