@@ -28,6 +28,8 @@ Exemples :
   python scripts/search.py "je n'en peux plus"
   python scripts/search.py "plainte ordre" --top 5
   python scripts/search.py "medecin traitant" --sections
+  python scripts/search.py "idées noires"
+  python scripts/search.py "find help" --en
 Pour qu'une fiche remonte sur des mots de lecteur, ajoutez-les à ses « mots_cles »,
 puis reconstruisez le site et vérifiez ici ; la suite tests/search/queries.yml garde ces requêtes."""
 
@@ -39,6 +41,7 @@ def main(argv=None) -> int:
                         help="le site construit (par défaut : site/)")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="nombre de pages affichées (10)")
     parser.add_argument("--sections", action="store_true", help="montrer aussi les sections trouvées")
+    parser.add_argument("--en", action="store_true", help="chercher comme depuis une page anglaise (/en/)")
     args = parser.parse_args(argv)
 
     index = Path(args.site) / "search" / "search_index.json"
@@ -54,8 +57,13 @@ def main(argv=None) -> int:
         return 2
 
     normalized = search.normalize(args.requete)
-    print(f"Requête : « {args.requete} » ; cherchée comme : « {normalized} » (chaque mot en début de mot)")
-    results = search.search(args.requete)
+    note = " ; « *^2 » : mot tapé juste, qui pèse plus que les mots corrigés d'une faute" if "*^" in normalized else ""
+    print(f"Requête : « {args.requete} » ; cherchée comme : « {normalized} » (chaque mot en début de mot{note})")
+    phrase = search.distress(args.requete)
+    if phrase:
+        print(f"Détresse (« {' '.join(phrase)} », data/recherche-detresse.yml) : encadré des numéros d'urgence "
+              "au-dessus des résultats, et la page d'aide en premier.")
+    results = search.search(args.requete, lang="en" if args.en else "fr")
     if not results:
         print("Aucune page trouvée : le lecteur voit « Aucun document trouvé » et le lien vers Trouver de l'aide.")
         return 1

@@ -12,6 +12,7 @@ TEMOIGNAGE = "temoignage"
 BIBLIOGRAPHIE = "bibliographie"
 AIDE = "aide"
 QUESTIONNAIRE = "questionnaire"
+DETRESSE = "recherche-detresse"
 
 
 @lru_cache(maxsize=None)

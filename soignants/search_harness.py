@@ -9,8 +9,10 @@ built index and from the installed Material package rather than copying it:
   (assets/javascripts/lunr/min/lunr.<lang>.min.js) and lunr.js inside the search worker;
 - tokenizer, query transform, post-query boost and grouping by page: ported from Material's
   worker source (integrations/search/ in the worker's source map), version 9.8.
-- our own query normalization (soignants/folding.py), which search-soignants.js applies in the
-  browser before the worker sees the query.
+- our own query normalization (soignants/folding.py) and typo correction
+  (soignants/search_query.py), which search-soignants.js applies in the browser before the worker
+  sees the query, and the order it gives the worker's results (own edition first, the help page
+  first when the query expresses distress).
 
 tests/search/test_browser_agreement.py types queries into the real search box and checks that the
 browser's top results are the harness's. `scripts/search.py` shows an editor how a query ranks.
@@ -25,7 +27,8 @@ import math
 import re
 import re._parser as sre_parser  # the minimum width of a pattern
 
-from .folding import fold, join_hyphens, normalize_query
+from .folding import fold, join_hyphens
+from .search_query import DistressRules, Vocabulary, corrected_query, distress_phrase, ordered
 
 # Material's tokenizer distinguishes markup from text (integrations/search/internal/extract).
 TEXT, TAG_OPEN, TAG_CLOSE = 1, 0, 2
@@ -320,6 +323,10 @@ class SiteSearch:
         self.text = BrowserText(self.config)
         rules = self.config.get("soignants") or {}
         self.query_stop_words = frozenset(rules.get("stop_words", ()))
+        self.vocabulary = Vocabulary.from_docs(self.docs, self.text.separator)
+        self.distress_rules = DistressRules.from_config(rules)
+        self.help_pages = rules.get("help_pages", {})
+        self.editions = rules.get("editions", {})
         self.english_stop_words = language("en").stop_words
 
         # Material's document map: the first entry of a path is the page, later ones its sections.
@@ -361,13 +368,41 @@ class SiteSearch:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def normalize(self, query: str) -> str:
-        """What search-soignants.js sends to the worker for this query."""
-        return normalize_query(query, self.query_stop_words)
+        """What search-soignants.js sends to the worker for this query (typos corrected)."""
+        return corrected_query(query, self.query_stop_words, self.vocabulary)
 
-    def search(self, query: str, normalize: bool = True) -> list[PageResult]:
-        """The result list the browser shows for `query`, page by page, best first."""
-        if normalize:
-            query = self.normalize(query)
+    def distress(self, query: str) -> tuple[str, ...] | None:
+        """The distress phrase the query contains (search-soignants.js then shows the crisis card)."""
+        return distress_phrase(query, self.distress_rules, self.vocabulary.has_prefix)
+
+    def search(self, query: str, normalize: bool = True, lang: str = "fr") -> list[PageResult]:
+        """The result list the browser shows for `query` on a page of edition `lang`, best first."""
+        pages = self._worker_search(self.normalize(query) if normalize else query)
+        if not normalize:
+            return pages
+        return self._order(pages, lang, self.help_pages.get(lang) if self.distress(query) else None)
+
+    def _order(self, pages: list[PageResult], lang: str, help_location: str | None) -> list[PageResult]:
+        """search-soignants.js's order: own edition first, help page first on distress, and
+        scores raised so that they never increase down the list (Material's Enter key)."""
+        if help_location is not None and help_location not in {p.location for p in pages}:
+            doc = self.by_location[help_location]
+            pages = pages + [PageResult(help_location, doc.get("title", ""), 0.0,
+                                        [Hit(help_location, doc.get("title", ""), 0.0, {})])]
+        by_location = {page.location: page for page in pages}
+        result = [by_location[loc] for loc in ordered([p.location for p in pages], lang, self.editions, help_location)]
+        floor = None
+        for page in reversed(result):
+            if floor is not None and page.score < floor:
+                raise_by = floor - page.score
+                page.score = floor
+                for hit in page.hits:
+                    hit.score += raise_by
+            floor = page.score
+        return result
+
+    def _worker_search(self, query: str) -> list[PageResult]:
+        """Material's worker: the pages for a query already normalized."""
         query = transform_search_query(query, self.text.separator)
         if not query:
             return []
@@ -393,5 +428,5 @@ class SiteSearch:
             pages[ref].hits.append(hit)
         return list(pages.values())
 
-    def pages(self, query: str, top: int = 10, normalize: bool = True) -> list[str]:
-        return [page.location for page in self.search(query, normalize)[:top]]
+    def pages(self, query: str, top: int = 10, normalize: bool = True, lang: str = "fr") -> list[str]:
+        return [page.location for page in self.search(query, normalize, lang)[:top]]

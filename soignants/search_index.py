@@ -11,7 +11,9 @@ and shows only title, text and tags, so the rewrite below gives it:
   highlights matching words in the result list. Ranking on both forms would count a word twice
   when the query stops before its accent (« difficult* » matches « difficulté » and « difficulte »).
 - `config.soignants`: the stop words and word-form rules with which search-soignants.js
-  normalizes the query in the browser (folding, « l'Ordre » -> « ordre », light stem; see folding.py).
+  normalizes the query in the browser (folding, « l'Ordre » -> « ordre », light stem; see folding.py),
+  the typo settings, the distress phrases (data/recherche-detresse.yml), the help page of each
+  edition and the editions' prefixes (see search_query.py).
   Since every query reaches the index folded, only the folded fields need weight.
 
 Boosts: Material gives tags 1 000 000 and titles 1 000, so a testimony tagged « épuisement »
@@ -23,8 +25,10 @@ the ranking outside the browser.
 
 import json
 
+from . import distress
 from .folding import fold, join_hyphens, query_rules
 from .search_harness import BrowserText
+from .search_query import EXACT_BOOST, MAX_CORRECTIONS, MIN_TYPO_LENGTH
 
 TITLE_BOOST = 1000      # Material's own title boost
 TEXT_BOOST = 1
@@ -49,8 +53,12 @@ def keywords_text(words: list[str]) -> str:
     return " ".join(dict.fromkeys(forms))
 
 
-def enrich(index: dict, keywords_by_location: dict[str, list[str]]) -> dict:
-    """Add the twin and keywords fields and the query rules."""
+def typo_settings() -> dict:
+    return {"typo": {"min_length": MIN_TYPO_LENGTH, "exact_boost": EXACT_BOOST, "max_corrections": MAX_CORRECTIONS}}
+
+
+def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rules: dict | None = None) -> dict:
+    """Add the twin and keywords fields and the query rules (`distress_rules`: distress.index_rules())."""
     config = index["config"]
     fields = config.setdefault("fields", {})
     text = BrowserText(config)
@@ -58,7 +66,8 @@ def enrich(index: dict, keywords_by_location: dict[str, list[str]]) -> dict:
         fields[source] = {"boost": DISPLAY_ONLY_BOOST}
         fields[twin] = {"boost": boost}
     fields["keywords"] = {"boost": KEYWORDS_BOOST}
-    config["soignants"] = query_rules(text.query_stop_words())
+    config["soignants"] = {**query_rules(text.query_stop_words()), **typo_settings(),
+                           **(distress_rules if distress_rules is not None else distress.index_rules())}
     for doc in index["docs"]:
         for source, (twin, _) in TWINS.items():
             forms = text.folded_terms(doc.get(source))

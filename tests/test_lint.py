@@ -142,6 +142,10 @@ CASES = [
     ('champ-espace-insecable.md', 'docs/fiches/soignant/champ-espace-insecable.md', 'champ-inconnu', 4),
     ('champ-guillemet-courbe.md', 'docs/fiches/soignant/champ-guillemet-courbe.md', 'champ-inconnu', 7),
     ('nom-de-fichier.md', 'docs/fiches/soignant/Congé maternité.md', 'nom-de-fichier', 1),
+    ('detresse-expression-en-double.yml', 'data/recherche-detresse.yml', 'expression-en-double', 7),
+    ('detresse-exemple-declenche.yml', 'data/recherche-detresse.yml', 'exemple-declenche', 17),
+    ('detresse-exception-inutile.yml', 'data/recherche-detresse.yml', 'exception-inutile', 13),
+    ('detresse-champ-manquant.yml', 'data/recherche-detresse.yml', 'champ-manquant', 11),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).

@@ -18,7 +18,7 @@ import time
 
 from soignants import catalog
 
-from . import ROOT, builds, checks, corpus, lighthouse, rebuild, report, search, weight
+from . import ROOT, builds, checks, corpus, engines, lighthouse, rebuild, report, search, weight
 from .server import serve
 
 DEFAULT_SIZES = [100, 1000, 5000]
@@ -42,7 +42,7 @@ def parse_arguments(argv):
                         help="seconds after which one build or check is stopped and reported as too slow (default: 1800)")
     parser.add_argument("--out", default="bench-results", help="folder of the JSON results (default: bench-results/)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated steps to leave out: weight,lighthouse,build,search,checks,rebuild, "
+                        help="comma-separated steps to leave out: weight,lighthouse,build,search,engines,checks,rebuild, "
                              "or real (our real content, with its page weight and Lighthouse)")
     parser.add_argument("--docs", action="store_true",
                         help=f"also write the tables into {DOCS_PAGE.relative_to(ROOT)}")
@@ -122,10 +122,13 @@ class Run:
                 shutil.rmtree(root, ignore_errors=True)
             self.save()
             return
+        build_seconds = (ours.get("seconds") or {}).get("median")
         if not site.exists():  # the build was skipped: one build of ours for what follows
             built = builds.build_once("ours", root, timeout)
             if built["returncode"]:
                 size["build_error"] = built["log_tail"]
+            else:
+                build_seconds = built["seconds"]
         if not info["generated"]:
             self.real_site_measures(site, pages)
         fiche = info["sample_fiche"] or pages["fiche"].rstrip("/") + ".md"
@@ -134,6 +137,9 @@ class Run:
         size["index"] = search.index_stats(site)
         size["search"] = self.step("search", search.browser_timings, site, fiche.removesuffix(".md") + "/", runs,
                                    ready_timeout_s=min(timeout, 300))
+        self.save()
+        size["engines"] = self.step("engines", engines.measure, site, fiche.removesuffix(".md") + "/", runs,
+                                    build_seconds, timeout)
         self.save()
         if "weight" not in self.skip and info["generated"]:
             size["fiche_weight"] = weight.measure_site(site, {"fiche": fiche.removesuffix(".md") + "/"})["fiche"]

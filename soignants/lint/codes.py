@@ -49,6 +49,10 @@ CODES = {
     "questionnaire-incoherent": (ERROR, "questionnaire dont les paliers laissent un trou ou se chevauchent, dont le "
                                         "score maximal ne correspond pas aux questions, ou dont l'alerte vise une "
                                         "question ou une réponse qui n'existe pas"),
+    "expression-en-double": (ERROR, "expression de la recherche de détresse écrite deux fois (accents, majuscules "
+                                    "et apostrophes mis à part)"),
+    "exemple-declenche": (ERROR, "requête de « ne_declenchent_pas » qui ouvrirait pourtant l'encadré de détresse"),
+    "exception-inutile": (WARNING, "exception de la recherche de détresse qui ne contient aucune expression de la liste"),
     # page body
     "titre-different": (ERROR, "titre « # » absent ou différent du champ « title »"),
     "section-manquante": (ERROR, "section obligatoire d'une fiche absente ou mal écrite"),

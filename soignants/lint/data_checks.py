@@ -1,5 +1,6 @@
-"""The data files: data/aide.yml (help contacts), data/bibliographie.yml (references) and
-data/questionnaires/*.yml (self-assessments).
+"""The data files: data/aide.yml (help contacts), data/bibliographie.yml (references),
+data/questionnaires/*.yml (self-assessments) and data/recherche-detresse.yml (the words of
+distress in the search).
 
 Each is valid against its schema, with each problem at the line of its key; ids are unique;
 a help contact checked more than 12 months ago is flagged; a reference's themes exist and each
@@ -15,6 +16,7 @@ import yaml
 from ..dates import months_old
 from ..questionnaires import coherence_problems, texts
 from ..render import HELP_MARKER
+from ..search_query import DistressRules, distress_phrase, occurrences, phrase_words
 from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
@@ -64,8 +66,8 @@ def _with_entry(data: dict, path: tuple) -> str:
         entries = data[path[0]]
         entry = entries[path[1]] if path[1] < len(entries) else None
         label = {"structures": "contact", "references": "référence", "themes": "thème", "items": "question",
-                 "paliers": "palier", "echelle": "choix", "alertes": "alerte",
-                 "membres": "membre"}.get(path[0], "élément")
+                 "paliers": "palier", "echelle": "choix", "alertes": "alerte", "exceptions": "exception",
+                 "ne_declenchent_pas": "requête", "membres": "membre"}.get(path[0], "élément")
         if isinstance(entry, dict) and isinstance(entry.get("id"), (str, int)):
             return f"{label} « {entry['id']} » : "
         return f"{label} n°{path[1] + 1} : "
@@ -183,4 +185,55 @@ def check_questionnaire(ctx: Context, path: Path) -> list[Problem]:
                     problems.append(Problem(shown, lines.line(key_path), "aide-inconnue",
                                             f"contact d'aide « {match.group(1)} » inconnu dans « {match.group(0)} » ; "
                                             f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
+    return problems
+
+
+def check_distress(ctx: Context, path: Path) -> list[Problem]:
+    """data/recherche-detresse.yml: its schema, then what would make the search misbehave.
+
+    Checked without the site's vocabulary, so with no typo forgiven (every word counts as a word
+    of the site): a documented must-not-trigger query that contains a phrase as written would open
+    the card whatever the site holds."""
+    shown = ctx.shown(path)
+    loaded = load_data_file(path, shown, "recherche-detresse")
+    if loaded.data is None or loaded.problems:
+        return loaded.problems  # the checks below need a file that follows its schema
+    data, lines, problems = loaded.data, loaded.lines, []
+    known = lambda stem: True  # noqa: E731 - no typo forgiven here
+    phrases = []  # (text, words, line)
+    first_seen: dict[tuple, tuple[str, int]] = {}
+    for lang in ("fr", "en"):
+        for index, text in enumerate(data["expressions"][lang]):
+            line = lines.line(("expressions", lang, index))
+            words = tuple(phrase_words(text))
+            if not words:
+                problems.append(Problem(shown, line, "champ-invalide",
+                                        f"l'expression « {text} » ne contient aucun mot de deux lettres ou plus : la "
+                                        "recherche ne la reconnaîtrait jamais ; écrivez-la en toutes lettres"))
+                continue
+            if words in first_seen:
+                other, other_line = first_seen[words]
+                problems.append(Problem(shown, line, "expression-en-double",
+                                        f"l'expression « {text} » est la même que « {other} » (ligne {other_line}) une "
+                                        "fois les accents, les majuscules et les apostrophes ôtés ; supprimez l'une des deux"))
+                continue
+            first_seen[words] = (text, line)
+            phrases.append((text, words, line))
+    exceptions = [tuple(phrase_words(e["expression"])) for e in data["exceptions"]]
+    for index, entry in enumerate(data["exceptions"]):
+        if not any(occurrences(list(exceptions[index]), words, known) for _, words, _ in phrases):
+            problems.append(Problem(shown, lines.line(("exceptions", index, "expression")), "exception-inutile",
+                                    f"l'exception « {entry['expression']} » ne contient aucune expression de la liste : "
+                                    "elle ne change rien ; retirez-la, ou corrigez-la pour qu'elle contienne "
+                                    "l'expression à ne pas compter", WARNING))
+    exceptions = tuple(e for e in exceptions if e)
+    for index, case in enumerate(data["ne_declenchent_pas"]):
+        for text, words, line in phrases:
+            if distress_phrase(case["requete"], DistressRules((words,), exceptions), known):
+                problems.append(Problem(shown, lines.line(("ne_declenchent_pas", index, "requete")), "exemple-declenche",
+                                        f"la requête « {case['requete']} » ne doit pas ouvrir l'encadré de détresse, mais "
+                                        f"elle contient l'expression « {text} » (ligne {line}) ; précisez ou retirez "
+                                        "l'expression, ajoutez une exception, ou retirez cette requête de "
+                                        "« ne_declenchent_pas » si elle doit bien ouvrir l'encadré"))
+                break
     return problems

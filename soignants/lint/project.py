@@ -36,6 +36,7 @@ class Project:
     tout: bool = False
     #: the git revision a proposal is compared with (None: found from the branch, see changes.py)
     base: str | None = None
+    distress_file: Path = DATA_DIR / "recherche-detresse.yml"
 
     @property
     def is_default(self) -> bool:
@@ -43,17 +44,18 @@ class Project:
         default = Project()
         return all(Path(a).resolve() == Path(b).resolve() for a, b in (
             (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file),
-            (self.questionnaires_dir, default.questionnaires_dir), (self.comite_file, default.comite_file)))
+            (self.questionnaires_dir, default.questionnaires_dir), (self.comite_file, default.comite_file),
+            (self.distress_file, default.distress_file)))
 
     @classmethod
     def at(cls, root: Path, today: date | None = None, **options) -> "Project":
         """A project laid out like ours (docs/, data/aide.yml, data/bibliographie.yml,
-        data/questionnaires/) under `root`."""
+        data/questionnaires/, data/recherche-detresse.yml) under `root`."""
         root = Path(root)
         return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
                    bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
                    questionnaires_dir=root / "data" / "questionnaires", comite_file=root / "data" / "comite.yml",
-                   **options)
+                   distress_file=root / "data" / "recherche-detresse.yml", **options)
 
 
 def page_kind(project: Project, path: Path) -> str:

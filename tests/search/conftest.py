@@ -8,6 +8,7 @@ import yaml
 
 from browser_support import context_options
 from search_page import COUNT_SEARCH_MESSAGES, SearchPage
+from soignants import distress
 from soignants.search_harness import SiteSearch
 
 HERE = Path(__file__).resolve().parent
@@ -16,6 +17,11 @@ HERE = Path(__file__).resolve().parent
 @pytest.fixture(scope="session")
 def search_queries() -> list[dict]:
     return yaml.safe_load((HERE / "queries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def distress_data() -> dict:
+    return distress.load()
 
 
 @pytest.fixture(scope="session")

@@ -61,6 +61,14 @@ class SearchPage:
         box.press("End")
         self.page.wait_for_function(ALL_ANSWERED)
 
+    def enter(self, query: str) -> None:
+        """Put the whole query in the box at once (faster than `type`, for long lists), then the
+        End key that makes Material read it."""
+        box = self.page.locator(SEARCH_BOX)
+        box.fill(query)
+        box.press("End")
+        self.page.wait_for_function(ALL_ANSWERED)
+
     def result_links(self) -> list[str]:
         """The page link of each result item, in the order shown."""
         return self.page.eval_on_selector_all(

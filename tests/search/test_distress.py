@@ -1,0 +1,168 @@
+"""Distress answered with help first (data/recherche-detresse.yml): in real Chromium, every phrase
+of the list, typed into the search, opens the results with the crisis card (the numbers of the
+help strip, as tel: links, and the way to « Trouver de l'aide ») and puts the help page first;
+every documented must-not-trigger query shows no card. The card is reached and used with the
+keyboard, axe finds nothing wrong with it, and nothing of the query is stored, sent or put in
+the address."""
+
+from urllib.parse import unquote
+
+import pytest
+
+from browser_support import axe_violations
+from search_page import location
+from soignants import distress, help_data
+
+CARD = "[data-ss-recherche-detresse] .ss-recherche-detresse"
+EDITIONS = {"fr": ("", "aide/", "Trouver de l’aide"), "en": ("en/", "en/aide/", "Find help")}
+
+
+def card_state(page) -> dict | None:
+    """What the crisis card shows (None when there is none)."""
+    return page.page.evaluate("""sel => {
+      const card = document.querySelector(sel);
+      if (!card) return null;
+      const style = getComputedStyle(card);
+      return {
+        visible: card.getClientRects().length > 0 && style.visibility !== "hidden",
+        tel: [...card.querySelectorAll("a[href^='tel:']")].map(a => [a.getAttribute("href"), a.textContent.trim()]),
+        help: [...card.querySelectorAll("a:not([href^='tel:'])")].map(a => [a.href, a.textContent.trim()]),
+      };
+    }""", CARD)
+
+
+# --- The list itself, through the harness ------------------------------------------------------
+
+def test_every_phrase_triggers_and_no_documented_case_does(site_search, distress_data):
+    phrases = distress.phrases(distress_data)
+    assert len(phrases) >= 15
+    assert [p for p in phrases if not site_search.distress(p)] == []
+    cases = distress.must_not_trigger(distress_data)
+    assert len(cases) >= 8
+    assert {"suicide assisté législation", "erreur de prescription"} <= {c["requete"] for c in cases}
+    triggered = {c["requete"]: site_search.distress(c["requete"]) for c in cases}
+    assert {q: p for q, p in triggered.items() if p} == {}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Idées SUICIDAIRES", True), ("idée suicidaire", True), ("j'ai des idees suicidaires", True),
+    ("sucide", True), ("envie de mourrir", True),                 # one typo in a word of 5+ letters
+    ("envie mourir", False),                                       # the words of a phrase follow each other
+    ("suicide assisté", False), ("je pense au suicide assisté", False),
+    ("suicide assisté et idées suicidaires", True),                # the second phrase is outside the exception
+    ("me prendre en charge", False),                               # « prendre », a word of the site, is not « pendre »
+    ("self-harm", True), ("self harm", True), ("can’t go on", True),
+])
+def test_how_a_query_is_matched(site_search, query, expected):
+    assert bool(site_search.distress(query)) is expected
+
+
+def test_distress_puts_the_help_page_first_and_adds_it_when_not_found(site_search):
+    for lang, (_, help_page, _) in EDITIONS.items():
+        assert site_search.pages("en finir", lang=lang)[0] == help_page  # « en finir » alone finds almost nothing
+        assert site_search.pages("je veux mourir", lang=lang)[0] == help_page
+        scores = [page.score for page in site_search.search("idées noires", lang=lang)]
+        assert scores == sorted(scores, reverse=True), "Entrée doit ouvrir le premier résultat"
+
+
+# --- In Chromium -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_phrase_opens_the_card_and_the_help_page_first(open_search, site_url, distress_data, lang):
+    edition, help_page, help_title = EDITIONS[lang]
+    strip = help_data.strip_entries()
+    page = open_search(edition)
+    failures = []
+    for phrase in distress_data["expressions"][lang]:
+        page.enter(phrase)
+        card = card_state(page)
+        links = [location(href, site_url) for href in page.result_links()]
+        if not card or not card["visible"]:
+            failures.append(f"« {phrase} » : pas d'encadré")
+        elif [href for href, _ in card["tel"]] != [entry["tel"] for entry in strip]:
+            failures.append(f"« {phrase} » : numéros {card['tel']}")
+        elif [(location(href, site_url), text) for href, text in card["help"]] != [(help_page, help_title)]:
+            failures.append(f"« {phrase} » : lien d'aide {card['help']}")
+        if links[:1] != [help_page]:
+            failures.append(f"« {phrase} » : premiers résultats {links[:3]}")
+    assert not failures, "\n".join(failures)
+    assert not page.errors, page.errors
+
+
+def test_the_card_shows_each_number_with_its_name(open_search):
+    page = open_search()
+    page.enter("idées suicidaires")
+    card = card_state(page)
+    for entry, (href, text) in zip(help_data.strip_entries(), card["tel"], strict=True):
+        assert href == entry["tel"]
+        assert text.startswith(entry["telephone"]) and entry["nom_court"] in text, text
+
+
+def test_documented_cases_do_not_open_the_card(open_search, distress_data):
+    page = open_search()
+    wrongly = []
+    for case in distress.must_not_trigger(distress_data):
+        page.enter(case["requete"])
+        if card_state(page) is not None:
+            wrongly.append(case["requete"])
+    # A query in distress, then one that is not: the card goes away.
+    page.enter("envie de mourir")
+    assert card_state(page) is not None
+    page.enter("plainte ordre")
+    assert card_state(page) is None
+    assert wrongly == [], f"encadré de détresse affiché à tort pour : {wrongly}"
+    assert not page.errors, page.errors
+
+
+def test_the_card_is_used_with_the_keyboard(open_search, site_url):
+    page = open_search()
+    page.type("envie d'en finir")
+    box = page.page.locator("input.md-search__input")
+    box.press("ArrowDown")  # Material moves the focus through the links of its result area
+    focused = page.page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == help_data.strip_entries()[0]["tel"], focused
+    ring = page.page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert ring != "none", "le lien a le focus sans le montrer"
+    hrefs = []
+    for _ in range(len(help_data.strip_entries()) + 1):
+        hrefs.append(page.page.evaluate("document.activeElement.href"))
+        page.page.keyboard.press("ArrowDown")
+    assert location(hrefs[-1], site_url) == "aide/", hrefs  # after the numbers, « Trouver de l'aide »
+    # Enter in the search box opens the first result: the help page.
+    box.focus()
+    with page.page.expect_navigation():
+        box.press("Enter")
+    assert location(page.page.url.split("#")[0], site_url) == "aide/"
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_card_has_no_accessibility_fault(new_context, open_page_in, scheme):
+    from browser_support import context_options
+    from search_page import COUNT_SEARCH_MESSAGES, SearchPage
+
+    context = new_context(**context_options("phone", scheme))
+    context.add_init_script(COUNT_SEARCH_MESSAGES)
+    opened, journal = open_page_in(context, "")
+    opened.locator("label.md-header__button[for=__search]").click()  # on a phone, the search icon first
+    page = SearchPage(opened, journal)
+    page.enter("je veux mourir")
+    assert card_state(page)["visible"]
+    assert page.page.locator("[data-ss-recherche-detresse]").get_attribute("aria-live") == "polite"
+    violations = axe_violations(page.page)
+    assert violations == [], "\n".join(violations)
+
+
+def test_nothing_of_the_query_is_kept_or_sent(open_search):
+    page = open_search()
+    before = len(page.journal.requests)
+    url = page.page.url
+    for query in ("je veux mourir", "kill myself", "suicde"):
+        page.type(query)
+    assert page.journal.requests[before:] == [], "une requête réseau pendant la recherche"
+    assert page.page.url == url
+    stored = page.page.evaluate("""() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage),
+                                   document.cookie, history.length])""")
+    for word in ("mourir", "kill", "suicde"):
+        assert word not in unquote(stored), stored
+    assert not page.journal.problems(), page.journal.problems()
