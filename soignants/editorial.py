@@ -130,7 +130,7 @@ def dashboard_markdown(src_uri: str, link, today: date | None = None) -> str:
             ("**oui**, " + markdown_text(_state(r))) if r.overdue else ("non" + (f", {markdown_text(_state(r))}"
                                                                                 if r.days_left is not None else "")),
             str(r.sources)]) + " |")
-    lines += ["", "### Contacts d'aide à revérifier", ""]
+    lines += ["", "## Contacts d'aide à revérifier", ""]
     due = contacts_due(today)
     if not due:
         lines.append("Aucun : tous les contacts de data/aide.yml ont été vérifiés il y a moins de "
