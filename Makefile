@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners
+.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
 serve: $(VENV)/.site
@@ -12,6 +12,12 @@ serve: $(VENV)/.site
 # Build the site into site/ (strict: a broken link fails). Under a subpath: SITE_URL=https://example.org/urps/ make build
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
+
+# A generator-ready copy of the project in prerendu/ (markers expanded, menu completed, no hook):
+# soignants/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
+PRERENDU ?= prerendu
+prerender: $(VENV)/.site
+	$(BIN)/python scripts/prerender.py $(PRERENDU)
 
 # The whole test suite: content check, build, links, search, and real-browser tests (Chromium).
 test: $(VENV)/.test
@@ -47,7 +53,7 @@ links: build
 	$(BIN)/python scripts/check_links.py
 
 clean:
-	rm -rf site $(VENV) $(VENV)-audit .pytest_cache test-artifacts
+	rm -rf site $(VENV) $(VENV)-audit .pytest_cache test-artifacts prerendu
 
 # Everything is installed from hashed locks (requirements/*.txt, pip and setuptools included):
 # a package whose file does not match its hash is refused. Then the project itself, without
