@@ -9,9 +9,12 @@ BIN    := $(VENV)/bin
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-# Build the site into site/ (strict: a broken link fails). Under a subpath: SITE_URL=https://example.org/urps/ make build
+# Build the site into site/ (strict: a broken link fails), then check what every page must have
+# (help strip numbers, no raw marker, nothing from another host, cleaned content, CSP):
+# scripts/check_built_site.py. Under a subpath: SITE_URL=https://example.org/urps/ make build
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/check_built_site.py site --csp
 
 # A generator-ready copy of the project in prerendu/ (markers expanded, menu completed, no hook):
 # soignants/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x

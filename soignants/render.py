@@ -30,9 +30,9 @@ from .escaping import html_link, html_text, markdown_text
 from .escaping import markdown_text as md
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
-BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire|quel-numero|"
-                          r"annuaire-departements|carte-aide|questionnaire|quoi-de-neuf|suivi-editorial)"
-                          r"(?::\s*([a-z0-9-]+))?\s*-->\s*$",
+BLOCK_KINDS = ("liste-fiches", "liste-temoignages", "bibliographie", "annuaire", "quel-numero",
+               "annuaire-departements", "carte-aide", "questionnaire", "quoi-de-neuf", "suivi-editorial")
+BLOCK_MARKER = re.compile(r"^<!--\s*(" + "|".join(BLOCK_KINDS) + r")(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
