@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from soignants.relaunch import ensure_dependencies  # noqa: E402
 
-ensure_dependencies(("yaml", "bs4", "markupsafe"))  # no activated .venv needed
+ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
 from soignants import built_site  # noqa: E402
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
