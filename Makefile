@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender
+.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
 serve: $(VENV)/.site
@@ -21,6 +21,23 @@ build: $(VENV)/.site
 PRERENDU ?= prerendu
 prerender: $(VENV)/.site
 	$(BIN)/python scripts/prerender.py $(PRERENDU)
+
+# Experimental, not the default: the French edition built by Zensical from the pre-rendered copy,
+# strict, then the same essentials check (sub-path links too). Zensical runs in its own
+# virtualenv from its own lock (requirements/zensical.in says why 0.0.73).
+# What still differs from the MkDocs build: docs/a-propos/generateurs.md.
+# Built for SITE_URL, by default under a sub-path, so that the check sees a link leaving it.
+ZVENV := .cache/zensical-venv
+ZENSICAL_URL = $(or $(SITE_URL),http://127.0.0.1:8000/sous-chemin/)
+build-zensical: $(VENV)/.site $(ZVENV)/.installed
+	SITE_URL="$(ZENSICAL_URL)" $(BIN)/python scripts/prerender.py $(PRERENDU)
+	cd $(PRERENDU) && PYTHONPATH="$(CURDIR)" "$(CURDIR)/$(ZVENV)/bin/zensical" build --clean --strict -f mkdocs.yml
+	$(BIN)/python scripts/check_built_site.py $(PRERENDU)/site --adresse "$(ZENSICAL_URL)"
+
+$(ZVENV)/.installed: requirements/zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --require-hashes -r requirements/zensical.txt
+	touch $@
 
 # The whole test suite: content check, build, links, search, and real-browser tests (Chromium).
 test: $(VENV)/.test
@@ -83,6 +100,7 @@ lock: $(VENV)/bin/python
 	$(UV_COMPILE) pyproject.toml requirements/install-tools.in -o requirements/site.txt
 	$(UV_COMPILE) pyproject.toml --extra test requirements/install-tools.in -o requirements/test.txt
 	$(UV_COMPILE) requirements/audit.in -o requirements/audit.txt
+	$(UV_COMPILE) requirements/zensical.in -o requirements/zensical.txt
 
 # Known vulnerabilities in the locked packages (needs the network). A report: CI's weekly job
 # shows it and never fails on it.
