@@ -9,6 +9,7 @@ template overrides fails here, instead of publishing pages without the help numb
 - nothing loaded from another host (soignants/site_checks.py), in pages and stylesheets;
 - in the page's content, no inline script, event handler or style (what the allowlist of
   soignants/sanitize.py guarantees): only the site's own files and JSON data blocks;
+- the page's title and description escaped once (shown as written, not as « &#39; »);
 - with `require_csp`, the Content-Security-Policy first in <head> (MkDocs: soignants/csp.py);
 - with `base_url` (the address the site is built for, e.g. under a sub-path), every internal
   link and file the pages name exists, and none leads above the site's folder.
@@ -29,6 +30,7 @@ from .render import BLOCK_KINDS
 HELP_MARKER_LEFT = re.compile(r"\[\[aide:")
 BLOCK_MARKER_LEFT = re.compile(r"<!--\s*(?:" + "|".join(BLOCK_KINDS) + r")\b")
 CONTENT_ELEMENT = "article"
+DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);")
 CONTENT_ELEMENTS_REFUSED = ("style", "iframe", "object", "embed", "frame", "base", "meta")
 
 
@@ -117,10 +119,18 @@ def _csp_problems(tree, where: str) -> list[Problem]:
     return [Problem(where, "pas de Content-Security-Policy dans <head>", "csp-absente")]
 
 
+def _escaping_problems(tree, where: str) -> list[Problem]:
+    """A title escaped twice shows its entities (« d&#39;un ») in the tab and the header."""
+    shown = " ".join([*tree.xpath("//title//text()"), *tree.xpath("//meta[@name='description']/@content")])
+    match = DOUBLE_ESCAPED.search(shown)
+    return [Problem(where, f"titre ou description échappé deux fois : « {match.group(0)} » s'affiche tel quel",
+                    "double-echappement")] if match else []
+
+
 def page_problems(html: str, where: str, strip_entries: list[dict], require_csp: bool = False) -> list[Problem]:
     tree = lxml.html.document_fromstring(html)  # libxml2: several times faster than BeautifulSoup
     problems = [*_strip_problems(tree, where, strip_entries), *_marker_problems(html, tree, where),
-                *_host_problems(tree, where), *_content_problems(tree, where)]
+                *_host_problems(tree, where), *_content_problems(tree, where), *_escaping_problems(tree, where)]
     if require_csp:
         problems += _csp_problems(tree, where)
     return problems

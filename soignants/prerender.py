@@ -25,9 +25,11 @@ What a generator must still do, and what the pre-rendered copy keeps for it:
 - Relative addresses in raw HTML (those tags, the feed link): MkDocs leaves raw HTML alone, so
   the hook writes them from the built page; Zensical rewrites them as it does Markdown links,
   from the Markdown file, so the copy is written that way (`html_urls`, render.html_file_url).
-- Front-matter values the theme writes into the page (title, description…) are escaped by the
-  hook for MkDocs' Jinja, which does not autoescape; the pre-rendered copy keeps them as written
-  (a generator that escapes, as Zensical's templates do, would otherwise show `&amp;`).
+- Front-matter values the theme writes into the page as they are (title, description…:
+  escaping.THEME_TEXT_FIELDS) are escaped here, for both: the hook puts them back into the
+  page's metadata, the copy into its front matter (Zensical's templates do not escape them
+  either: a title `<img onerror=…>` reached its header raw). Any other front matter is kept as
+  written.
 - The English edition (mkdocs-static-i18n), the rewrite of Material's search index and the
   Content-Security-Policy (hashes of Material's Jinja partials) stay MkDocs-only:
   docs/a-propos/generateurs.md says why and what it takes.
@@ -186,9 +188,18 @@ def asset_comment(token: str, where: str, html: str) -> str:
     return f"<!--ss-assets:{token}:{where}\n{html}\n-->"
 
 
+def front_matter_text(front_matter: str | None, meta: dict, rendered: RenderedPage) -> str | None:
+    """The copy's front matter: as written, unless a value the theme writes as it is needed
+    escaping; then the same metadata, those values escaped, written again as YAML."""
+    if front_matter is None or all(meta.get(k) == v for k, v in rendered.theme_meta.items()):
+        return front_matter
+    escaped = {**meta, **{k: str(v) for k, v in rendered.theme_meta.items()}}
+    return "---\n" + yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
 def page_file_text(front_matter: str | None, rendered: RenderedPage, token: str) -> str:
-    """A pre-rendered page: its front matter as written, then its Markdown; the asset tags, if
-    any, around it, in comments carrying the run's token."""
+    """A pre-rendered page: its front matter (front_matter_text), then its Markdown; the asset
+    tags, if any, around it, in comments carrying the run's token."""
     body = rendered.markdown
     before, after = rendered.assets
     if before or after:
@@ -262,7 +273,8 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
             raise PrerenderError(problem)
         front_matter, meta, markdown = split_page(path.read_text(encoding="utf-8-sig"))
         rendered = page(markdown, meta, src_uri, lang, site, html_urls=html_urls)
-        target.write_text(page_file_text(front_matter, rendered, token), encoding="utf-8")
+        target.write_text(page_file_text(front_matter_text(front_matter, meta, rendered), rendered, token),
+                          encoding="utf-8")
         pages += 1
     # Files the MkDocs hook writes after the build, here static files of docs/ for any generator.
     open_data.write_open_data(out_docs)

@@ -50,6 +50,7 @@ def test_a_good_page_passes():
     (page(content='<a href=" javascript:x()">a</a>'), "contenu-non-nettoye"),
     (page(content="<iframe src=\"a.html\"></iframe>"), "contenu-non-nettoye"),
     (page(head='<meta charset="utf-8">'), "csp-absente"),
+    (page(after_head="<title>Plainte d&amp;#39;un patient</title>"), "double-echappement"),
     (page(head='<meta charset="utf-8"><script>1</script>' + HEAD[len('<meta charset="utf-8">'):]), "csp-tardive"),
 ])
 def test_each_missing_essential_is_reported(html, code):

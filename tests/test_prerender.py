@@ -94,7 +94,7 @@ def prerendered(tmp_path_factory):
     return out
 
 
-def test_the_copy_holds_each_french_page_with_its_front_matter_as_written(prerendered):
+def test_the_copy_holds_each_french_page_with_its_front_matter_escaped_where_the_theme_prints_it(prerendered):
     config = yaml.safe_load((prerendered / "mkdocs.yml").read_text(encoding="utf-8"))
     token = config["markdown_extensions"][-1][prerender.SANITIZE_EXTENSION]["token"]
     assert len(token) == 32
@@ -106,10 +106,17 @@ def test_the_copy_holds_each_french_page_with_its_front_matter_as_written(preren
         front_matter, meta, markdown = _source(src_uri)
         expected = prerender.page(markdown, meta, src_uri, "fr", site, html_urls="source")
         text = (prerendered / "docs" / src_uri).read_text(encoding="utf-8")
-        assert text == prerender.page_file_text(front_matter, expected, token), src_uri
-        assert front_matter is None or text.startswith(front_matter)
+        assert text == prerender.page_file_text(prerender.front_matter_text(front_matter, meta, expected),
+                                                expected, token), src_uri
+        _, written_meta, _ = prerender.split_page(text)
+        assert written_meta == {**meta, **expected.theme_meta}, src_uri
+        if all(meta.get(k) == v for k, v in expected.theme_meta.items()):
+            assert front_matter is None or text.startswith(front_matter)  # kept as written
         for marker in ("[[aide:", "<!-- liste-", "<!-- annuaire", "<!-- questionnaire"):
             assert marker not in text, (src_uri, marker)
+    # « Plainte d'un patient » : the apostrophe is escaped once, for a theme that prints it as is.
+    plainte = (prerendered / "docs" / "fiches/soignant/plainte-patient.md").read_text(encoding="utf-8")
+    assert "title: 'Plainte d&#39;un patient" in plainte
     # Raw HTML addresses follow the Markdown file in the copy, the built page in MkDocs.
     news = (prerendered / "docs" / "a-propos" / "quoi-de-neuf.md").read_text(encoding="utf-8")
     assert 'href="../feed.xml"' in news
