@@ -68,8 +68,11 @@ def _strip_problems(tree, where: str, entries: list[dict]) -> list[Problem]:
 
 
 def _marker_problems(html: str, tree, where: str) -> list[Problem]:
+    """Markers left in the text a reader sees. A marker shown as code (a page that documents
+    them) is not one: a generator that skipped our code leaves them in the prose too."""
     problems = []
-    text = _text(tree)
+    text = " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)"
+                               " and not(ancestor::code) and not(ancestor::pre)]"))
     for pattern, label in ((HELP_MARKER_LEFT, "[[aide:…]]"), (CITATION, "[@Clé]")):
         match = pattern.search(text)
         if match:
