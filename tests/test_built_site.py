@@ -1,14 +1,16 @@
 """The essentials check of a built site (soignants/built_site.py, scripts/check_built_site.py):
 it passes on the MkDocs build and fails, with a French line, on each way a page can lack them."""
 
+from pathlib import Path
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
 from soignants import built_site, help_data
 from soignants.csp import policy
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ENTRIES = help_data.strip_entries()
 STRIP = "".join(f'<li><a class="ss-bandeau__lien" href="{e["tel"]}"><strong>{e["telephone"]}</strong> '

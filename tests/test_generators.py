@@ -4,6 +4,7 @@ MkDocs, file for file, apart from dates; the essentials check passes on it.
 Zensical is built by `make build-zensical` in its own CI job, non-blocking (its install comes from
 a young package: requirements/zensical.in); `make test` never needs it."""
 
+from pathlib import Path
 import gzip
 import os
 import re
@@ -12,8 +13,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SUBPATH
 from soignants import built_site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # What may differ between two builds of the same content: the day of the build, the generator.
 VOLATILE = [re.compile(r"<lastmod>[^<]*</lastmod>"), re.compile(r"<updated>[^<]*</updated>"),
@@ -35,8 +37,9 @@ def normalised(path):
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory, site_root, site_port):
-    site_dir = tmp_path_factory.mktemp("properdocs") / SUBPATH
-    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{site_port}/{SUBPATH}/", NO_MKDOCS_2_WARNING="1")
+    subpath = site_root.name  # the same sub-path as the session's MkDocs build (conftest.py)
+    site_dir = tmp_path_factory.mktemp("properdocs") / subpath
+    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{site_port}/{subpath}/", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml",
                              "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=600)

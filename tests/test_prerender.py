@@ -15,9 +15,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from conftest import ROOT
 from soignants import catalog, help_data, prerender
 
+ROOT = Path(__file__).resolve().parent.parent
 FORGE = "https://github.com/urps/soigner-les-soignants"
 
 
