@@ -3,15 +3,41 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners
+.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-# Build the site into site/ (strict: a broken link fails). Under a subpath: SITE_URL=https://example.org/urps/ make build
+# Build the site into site/ (strict: a broken link fails), then check what every page must have
+# (help strip numbers, no raw marker, nothing from another host, cleaned content, CSP):
+# scripts/check_built_site.py. Under a subpath: SITE_URL=https://example.org/urps/ make build
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/check_built_site.py site --csp
+
+# A generator-ready copy of the project in prerendu/ (markers expanded, menu completed, no hook):
+# soignants/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
+PRERENDU ?= prerendu
+prerender: $(VENV)/.site
+	$(BIN)/python scripts/prerender.py $(PRERENDU)
+
+# Experimental, not the default: the French edition built by Zensical from the pre-rendered copy,
+# strict, then the same essentials check (sub-path links too). Zensical runs in its own
+# virtualenv from its own lock (requirements/zensical.in says why 0.0.73).
+# What still differs from the MkDocs build: docs/a-propos/generateurs.md.
+# Built for SITE_URL, by default under a sub-path, so that the check sees a link leaving it.
+ZVENV := .cache/zensical-venv
+ZENSICAL_URL = $(or $(SITE_URL),http://127.0.0.1:8000/sous-chemin/)
+build-zensical: $(VENV)/.site $(ZVENV)/.installed
+	SITE_URL="$(ZENSICAL_URL)" $(BIN)/python scripts/prerender.py $(PRERENDU)
+	cd $(PRERENDU) && PYTHONPATH="$(CURDIR)" "$(CURDIR)/$(ZVENV)/bin/zensical" build --clean --strict -f mkdocs.yml
+	$(BIN)/python scripts/check_built_site.py $(PRERENDU)/site --adresse "$(ZENSICAL_URL)"
+
+$(ZVENV)/.installed: requirements/zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --require-hashes -r requirements/zensical.txt
+	touch $@
 
 # The whole test suite: content check, build, links, search, and real-browser tests (Chromium).
 test: $(VENV)/.test
@@ -47,7 +73,7 @@ links: build
 	$(BIN)/python scripts/check_links.py
 
 clean:
-	rm -rf site $(VENV) $(VENV)-audit .pytest_cache test-artifacts
+	rm -rf site $(VENV) $(VENV)-audit .pytest_cache test-artifacts prerendu
 
 # Everything is installed from hashed locks (requirements/*.txt, pip and setuptools included):
 # a package whose file does not match its hash is refused. Then the project itself, without
@@ -74,6 +100,7 @@ lock: $(VENV)/bin/python
 	$(UV_COMPILE) pyproject.toml requirements/install-tools.in -o requirements/site.txt
 	$(UV_COMPILE) pyproject.toml --extra test requirements/install-tools.in -o requirements/test.txt
 	$(UV_COMPILE) requirements/audit.in -o requirements/audit.txt
+	$(UV_COMPILE) requirements/zensical.in -o requirements/zensical.txt
 
 # Known vulnerabilities in the locked packages (needs the network). A report: CI's weekly job
 # shows it and never fails on it.

@@ -36,16 +36,20 @@ def page_url(src_uri: str) -> str:
     return stem
 
 
-def asset_url(src_uri: str, lang: str, asset: str, default_language: str = "fr") -> str:
+def asset_url(src_uri: str, lang: str, asset: str, default_language: str = "fr", html_urls: str = "page") -> str:
     """Relative address of a file of docs/ (`assets/javascripts/x.js`) from a page's HTML, in
-    its edition: MkDocs rewrites links in Markdown, not the `src` of a <script> written as HTML."""
+    its edition: MkDocs rewrites links in Markdown, not the `src` of a <script> written as HTML.
+    `html_urls="source"`: for a generator that rewrites relative addresses in raw HTML as it
+    does Markdown links, from the Markdown file (Zensical; soignants/prerender.py)."""
+    if html_urls == "source":
+        return posixpath.relpath(asset, posixpath.dirname(src_uri) or ".")
     here = page_url(src_uri) if lang == default_language else f"{lang}/{page_url(src_uri)}"
     return posixpath.relpath(asset, here.rstrip("/") or ".")
 
 
-def script_tag(src_uri: str, lang: str, asset: str) -> str:
+def script_tag(src_uri: str, lang: str, asset: str, html_urls: str = "page") -> str:
     """The <script> a page's marker writes for a script only that page needs."""
-    return f'<script src="{asset_url(src_uri, lang, asset)}" defer></script>'
+    return f'<script src="{asset_url(src_uri, lang, asset, html_urls=html_urls)}" defer></script>'
 
 
 def has_english_page(src_uri: str, docs_dir) -> bool:

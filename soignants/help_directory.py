@@ -468,9 +468,9 @@ def directory_by_departement(src_uri: str, lang: str = "fr", today: date | None 
 SCRIPT = "assets/javascripts/annuaire.js"
 
 
-def page_script(src_uri: str, lang: str) -> str:
+def page_script(src_uri: str, lang: str, html_urls: str = "page") -> str:
     """Added after the page's content is sanitised (soignants/render.py, page_assets)."""
-    return editions.script_tag(src_uri, lang, SCRIPT)
+    return editions.script_tag(src_uri, lang, SCRIPT, html_urls)
 
 
 # --- the crisis card --------------------------------------------------------------------------

@@ -337,13 +337,14 @@ def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -
     return "\n".join(out) + "\n"
 
 
-def page_assets(questionnaire_id: str, src_uri: str, lang: str = "fr") -> tuple[str, str]:
+def page_assets(questionnaire_id: str, src_uri: str, lang: str = "fr", html_urls: str = "page") -> tuple[str, str]:
     """What the page needs besides its content, added after the content is sanitised: its own
-    stylesheet (before), the questionnaire's data and the script (after)."""
+    stylesheet (before), the questionnaire's data and the script (after). `html_urls`: see
+    editions.asset_url."""
     data = questionnaires.load(questionnaire_id)
     qid = data["id"]
-    before = f'<link rel="stylesheet" href="{editions.asset_url(src_uri, lang, STYLESHEET)}">'
+    before = f'<link rel="stylesheet" href="{editions.asset_url(src_uri, lang, STYLESHEET, html_urls=html_urls)}">'
     after = (f'<script type="application/json" id="{qid}-donnees">{json_for_html(script_data(data, lang))}</script>\n'
-             + editions.script_tag(src_uri, lang, SCRIPT))
+             + editions.script_tag(src_uri, lang, SCRIPT, html_urls))
     return before, after
 

@@ -30,9 +30,9 @@ from .escaping import html_link, html_text, markdown_text
 from .escaping import markdown_text as md
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
-BLOCK_MARKER = re.compile(r"^<!--\s*(liste-fiches|liste-temoignages|bibliographie|annuaire|quel-numero|"
-                          r"annuaire-departements|carte-aide|questionnaire|quoi-de-neuf|suivi-editorial)"
-                          r"(?::\s*([a-z0-9-]+))?\s*-->\s*$",
+BLOCK_KINDS = ("liste-fiches", "liste-temoignages", "bibliographie", "annuaire", "quel-numero",
+               "annuaire-departements", "carte-aide", "questionnaire", "quoi-de-neuf", "suivi-editorial")
+BLOCK_MARKER = re.compile(r"^<!--\s*(" + "|".join(BLOCK_KINDS) + r")(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
@@ -382,7 +382,17 @@ HELP_PAGE_BLOCKS = {
 }
 
 
-def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
+def html_file_url(src_uri: str, target: str, html_urls: str = "page") -> str:
+    """The address of a file of the built site (`feed.xml`) in raw HTML that a marker writes.
+    MkDocs leaves raw HTML alone: the address is relative to the built page (`html_urls="page"`).
+    Zensical rewrites relative addresses in raw HTML as it does Markdown links, from the Markdown
+    file (`html_urls="source"`, used by the pre-rendered copy: soignants/prerender.py)."""
+    if html_urls == "source":
+        return relative_link(src_uri, target)
+    return root_relative(src_uri) + target
+
+
+def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr", html_urls: str = "page") -> str:
     def replace(match):
         kind, value = match.group(1), match.group(2)
         if kind == "liste-fiches":
@@ -394,7 +404,7 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
         if kind == "questionnaire":
             return questionnaire_form.questionnaire_block(value or "", src_uri, lang)
         if kind == "quoi-de-neuf":
-            return news.news_page(src_uri, relative_link, root_relative(src_uri) + "feed.xml", lang)
+            return news.news_page(src_uri, relative_link, html_file_url(src_uri, "feed.xml", html_urls), lang)
         if kind == "suivi-editorial":
             return editorial.dashboard_markdown(src_uri, relative_link)
         if kind in HELP_PAGE_BLOCKS:
@@ -412,7 +422,7 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
 PAGES_WITH_DIRECTORY_SCRIPT = {"annuaire-departements", "carte-aide"}
 
 
-def page_assets(markdown: str, src_uri: str, lang: str = "fr") -> tuple[str, str]:
+def page_assets(markdown: str, src_uri: str, lang: str = "fr", html_urls: str = "page") -> tuple[str, str]:
     """The stylesheets and scripts a page's markers need, as HTML to put before and after the
     page's content once it is sanitised (soignants/sanitize.py lets no <script> or <link> through:
     these come from our code, with addresses computed here, never from the page)."""
@@ -421,29 +431,30 @@ def page_assets(markdown: str, src_uri: str, lang: str = "fr") -> tuple[str, str
         kind, value = match.group(1), match.group(2)
         if kind == "questionnaire":
             try:
-                first, last = questionnaire_form.page_assets(value or "", src_uri, lang)
+                first, last = questionnaire_form.page_assets(value or "", src_uri, lang, html_urls)
             except questionnaire_form.questionnaires.QuestionnaireError:  # the marker reports it
                 continue
             before.append(first)
             after.append(last)
         elif kind in PAGES_WITH_DIRECTORY_SCRIPT:
-            after.append(help_pages.page_script(src_uri, lang))
+            after.append(help_pages.page_script(src_uri, lang, html_urls))
     return "\n".join(dict.fromkeys(before)), "\n".join(dict.fromkeys(after))
 
 
 # --- one entry point for a page -------------------------------------------------------------
 
 def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "fr",
-                         today: date | None = None, report: dict | None = None) -> str:
+                         today: date | None = None, report: dict | None = None, html_urls: str = "page") -> str:
     """Everything our markers and front matter add to a page, as Markdown.
 
-    `report`: the page's « Signaler une erreur » addresses (soignants/feedback.py), or None."""
+    `report`: the page's « Signaler une erreur » addresses (soignants/feedback.py), or None.
+    `html_urls`: how the generator reads relative addresses in raw HTML (`html_file_url`)."""
     today = today or date.today()
     is_fiche = src_uri.startswith("fiches/") and "partie" in meta
     is_testimony = src_uri.startswith("temoignages/") and "origine" in meta
     cited = list(dict.fromkeys([*meta.get("sources", []), *catalog.CITATION.findall(markdown)])) \
         if (is_fiche or is_testimony) else []
-    markdown = expand_block_markers(markdown, src_uri, lang)
+    markdown = expand_block_markers(markdown, src_uri, lang, html_urls)
     markdown = expand_help_markers(markdown, src_uri, lang)
     markdown = expand_citations(markdown, src_uri)
     if is_fiche or is_testimony:

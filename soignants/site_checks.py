@@ -49,6 +49,27 @@ def html_resources(soup: BeautifulSoup) -> list[str]:
     return urls
 
 
+def tree_resources(tree) -> list[str]:
+    """The same as html_resources, for a page parsed by lxml.html (several times faster on big
+    sites: soignants/built_site.py)."""
+    urls = []
+    for tag, attributes in RESOURCE_ATTRIBUTES.items():
+        for element in tree.iter(tag):
+            for attribute in attributes:
+                value = element.get(attribute)
+                if value:
+                    urls.extend(_split_srcset(value) if attribute == "srcset" else [value])
+    for link in tree.iter("link"):
+        rels = {r.lower() for r in (link.get("rel") or "").split()}
+        if rels & LOADING_LINK_RELS and link.get("href"):
+            urls.append(link.get("href"))
+    for style in tree.iter("style"):
+        urls.extend(css_resources(style.text_content()))
+    for element in tree.xpath("//*[@style]"):
+        urls.extend(css_resources(element.get("style")))
+    return urls
+
+
 def css_resources(css: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(css)]
 

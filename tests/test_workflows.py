@@ -20,7 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
-LOCKS = {name: ROOT / "requirements" / f"{name}.txt" for name in ("site", "test", "audit")}
+LOCKS = {name: ROOT / "requirements" / f"{name}.txt" for name in ("site", "test", "audit", "zensical")}
 SHA_PIN = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$")
 
 
@@ -221,8 +221,9 @@ def test_each_lock_pins_every_package_with_hashes_to_the_constraints_version(nam
 
 
 def test_the_locks_cover_the_constraints_and_the_installers():
-    site, test, audit = (pins(LOCKS[n].read_text(encoding="utf-8")) for n in ("site", "test", "audit"))
-    assert set(CONSTRAINTS) == set(test) | set(audit), "constraints.txt et requirements/ divergent : make lock"
+    site, test, audit, zensical = (pins(LOCKS[n].read_text(encoding="utf-8")) for n in ("site", "test", "audit", "zensical"))
+    assert set(CONSTRAINTS) == set(test) | set(audit) | set(zensical), "constraints.txt et requirements/ divergent : make lock"
+    assert zensical["zensical"] == "0.0.73" and "zensical" not in test  # its own virtualenv, never the site's
     assert set(site) <= set(test)
     for lock in (site, test):
         assert {"pip", "setuptools"} <= set(lock)

@@ -18,10 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import (catalog, csp, editions, escaping, feedback, help_data, limits, navigation, news,
-                       open_data, sanitize, search_index, template_cache)
-from soignants.build_errors import keep_serving_on_content_errors, stop_on_content_errors
-from soignants.render import MarkerError, page_assets, render_page_markdown
+from soignants import csp, editions, feedback, news, open_data, prerender, sanitize, search_index, template_cache
+from soignants.build_errors import keep_serving_on_content_errors
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -49,22 +47,17 @@ def on_config(config):
     if _build_depth == 0:  # the outer (French) build; the English one, inside it, reads the same
         # A content error stops here, before anything is read or cleaned, with the content
         # check's French lines (under `mkdocs serve`, the last good site stays served).
-        stop_on_content_errors(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
         try:
-            feedback.settings_from(config.extra)
+            prerender.prepare(config.docs_dir, Path(config.config_file_path or ".").resolve().parent, config.extra)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
         _french_site.update(name=config.site_name, url=config.site_url or "http://127.0.0.1:8000/")
-        catalog.use_docs_dir(config.docs_dir)  # also forgets what the last build read
-        help_data.load_help.cache_clear()
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
         _not_found_pages.clear()
-    config.extra["bandeau"] = help_data.strip_entries()
+    config.extra["bandeau"] = prerender.strip_entries()
     if _configured_nav:
-        lang = _language(config)
-        translated = None if lang == DEFAULT_LANGUAGE else (lambda src: editions.has_english_page(src, config.docs_dir))
-        config.nav = navigation.complete(_configured_nav, translated=translated)
+        config.nav = prerender.complete_nav(_configured_nav, _language(config), config.docs_dir)
     return config
 
 
@@ -96,39 +89,26 @@ def _theme_script_hashes(env, config, base_url: str) -> list[str]:
 def on_page_read_source(page, config):
     # Before MkDocs parses the front matter and the Markdown: refuse, in French, what would make
     # the build hang or crash (soignants/limits.py). None: MkDocs reads the file as usual.
-    problems = limits.source_problems(Path(page.file.abs_src_path).read_bytes())
-    if problems:
-        raise PluginError("\n".join(f"{page.file.src_uri}:{line}: {message}" for line, message in problems))
+    problem = prerender.source_problems(Path(page.file.abs_src_path).read_bytes(), page.file.src_uri)
+    if problem:
+        raise PluginError(problem)
     return None
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang = _language(config)
-    meta = page.meta or {}
-    src_uri = page.file.src_uri.replace(".en.md", ".md")
-    page.ss_assets = page_assets(markdown, src_uri, lang)  # added after sanitising (on_page_content)
-    title = str(meta.get("title") or page.title or "")
-    report = feedback.page_links(config.extra, title, page.canonical_url or "")
+    # Everything our markers and front matter add: the same code as `make prerender`.
+    site = prerender.Site(Path(config.docs_dir), config.site_url or "", config.extra, config.site_name)
     try:
-        markdown = render_page_markdown(markdown, meta, page.file.src_uri.replace(".en.md", ".md"), lang,
-                                        report=report)
-    except MarkerError as error:
+        rendered = prerender.page(markdown, page.meta or {}, page.file.src_uri, _language(config), site,
+                                  canonical=page.canonical_url or "")
+    except prerender.PrerenderError as error:
         raise PluginError(str(error)) from None
-    # The English edition has only the pages translated so far: a link to any other page goes to
-    # the French one (soignants/editions.py).
-    if lang != DEFAULT_LANGUAGE:
-        markdown = editions.link_untranslated(
-            markdown, page.file.src_uri.replace(".en.md", ".md"),
-            translated=lambda src: editions.has_english_page(src, config.docs_dir),
-            exists=lambda src: (Path(config.docs_dir) / src).is_file())
+    page.ss_assets = rendered.assets  # added after sanitising (on_page_content)
     # Material writes these front-matter values into the page as they are: make them text.
-    for field in escaping.THEME_TEXT_FIELDS:
-        if isinstance(meta.get(field), str):
-            meta[field] = escaping.html_text(meta[field])
-    words = [*meta.get("mots_cles", []), *meta.get("tags", [])]
-    if words:
-        _keywords[page.url] = words
-    return markdown
+    page.meta.update(rendered.theme_meta)
+    if rendered.keywords:
+        _keywords[page.url] = rendered.keywords
+    return rendered.markdown
 
 
 def on_page_content(html, page, config, files):

@@ -1,26 +1,30 @@
-"""Build time of one project folder (see corpus.make_project) with three tools, run interleaved:
+"""Build time of one project folder (see corpus.make_project) with four tools, run interleaved:
 
-- ours: our mkdocs.yml as is (Material, static-i18n, our hooks), strict mode off so that a
-  warning in content being edited does not stop the timing (warnings are counted instead);
+- ours: our mkdocs.yml as is (MkDocs, Material, static-i18n, our hooks), strict mode off so that
+  a warning in content being edited does not stop the timing (warnings are counted instead);
 - floor: bare MkDocs (theme `mkdocs`, no plugins, no hooks, the same Markdown extensions; our
   markers stay as text);
-- zensical: `zensical build --clean` on a copy of our mkdocs.yml with strict off (Zensical runs
-  neither our hooks nor the i18n plugin: markers stay as text, no English edition), for
-  information, when it is installed in .cache/zensical-venv.
+- properdocs: ProperDocs (the maintained MkDocs 1.x fork) on the same mkdocs.yml, hooks and all;
+- zensical: the pre-render (scripts/prerender.py, French edition) then `zensical build --clean`
+  on the pre-rendered copy, strict off, timed together (the essentials are checked by
+  `make build-zensical`, not here), when Zensical is installed in .cache/zensical-venv
+  (`make .cache/zensical-venv/.installed`).
 """
 
 from pathlib import Path
 import gzip
+import os
 import shutil
 import subprocess
 import time
 
 import yaml
 
-from . import CHILD_ENV, PYTHON, ZENSICAL
+from . import CHILD_ENV, PYTHON, ROOT, ZENSICAL
 from .stats import summarize
 
-TOOLS = ("ours", "floor", "zensical")
+TOOLS = ("ours", "floor", "properdocs", "zensical")
+PRERENDERED = "prerendu"
 
 
 class _Loader(yaml.SafeLoader):
@@ -42,45 +46,61 @@ def write_floor_config(root: Path) -> Path:
     return path
 
 
-def write_zensical_config(root: Path) -> Path:
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    path = root / "mkdocs-zensical.yml"
-    path.write_text(text.replace("\nstrict: true", "\nstrict: false"), encoding="utf-8")
-    return path
+def commands(tool: str, root: Path) -> tuple[list[list[str]], Path]:
+    """The command lines (run one after the other) and the output folder of one tool."""
+    if tool == "ours":
+        return ([[PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"),
+                  "-d", str(root / "site-ours")]], root / "site-ours")
+    if tool == "floor":
+        return ([[PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs-floor.yml")]],
+                root / "site-floor")
+    if tool == "properdocs":
+        return ([[PYTHON, "-m", "properdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"),
+                  "-d", str(root / "site-properdocs")]], root / "site-properdocs")
+    copy = root / PRERENDERED
+    return ([[PYTHON, str(ROOT / "scripts" / "prerender.py"), str(copy), "--config", str(root / "mkdocs.yml")],
+             [str(ZENSICAL), "build", "--clean", "-f", str(copy / "mkdocs.yml")]], copy / "site")
 
 
 def command(tool: str, root: Path) -> tuple[list[str], Path]:
-    """The command line and the output folder of one tool on one project."""
-    if tool == "ours":
-        return ([PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"),
-                 "-d", str(root / "site-ours")], root / "site-ours")
-    if tool == "floor":
-        return ([PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs-floor.yml")],
-                root / "site-floor")
-    return [str(ZENSICAL), "build", "--clean", "-f", str(root / "mkdocs-zensical.yml")], root / "site"
+    """The last command line of a tool (the build itself) and its output folder."""
+    cmds, out_dir = commands(tool, root)
+    return cmds[-1], out_dir
 
 
 def available_tools() -> dict[str, str | None]:
     """{tool: None if it can run, else why not}."""
-    return {"ours": None, "floor": None,
+    return {"ours": None, "floor": None, "properdocs": None,
             "zensical": None if ZENSICAL.exists() else
-            "not installed: python -m venv .cache/zensical-venv && .cache/zensical-venv/bin/pip install zensical"}
+            "not installed: make .cache/zensical-venv/.installed"}
+
+
+def _env(tool: str) -> dict:
+    if tool == "zensical":  # the pre-rendered mkdocs.yml names our sanitising Markdown extension
+        return dict(CHILD_ENV, PYTHONPATH=str(ROOT) + os.pathsep + CHILD_ENV.get("PYTHONPATH", ""))
+    return CHILD_ENV
 
 
 def build_once(tool: str, root: Path, timeout: float) -> dict:
-    cmd, out_dir = command(tool, root)
+    cmds, out_dir = commands(tool, root)
     shutil.rmtree(out_dir, ignore_errors=True)
     start = time.perf_counter()
-    try:
-        done = subprocess.run(cmd, cwd=root, env=CHILD_ENV, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"seconds": time.perf_counter() - start, "returncode": "timeout", "warnings": 0,
-                "log_tail": [f"stopped after {timeout:.0f} s"]}
+    log, returncode = "", 0
+    for cmd in cmds:
+        left = timeout - (time.perf_counter() - start)
+        try:
+            done = subprocess.run(cmd, cwd=root, env=_env(tool), capture_output=True, text=True, timeout=max(left, 1))
+        except subprocess.TimeoutExpired:
+            return {"seconds": time.perf_counter() - start, "returncode": "timeout", "warnings": 0,
+                    "log_tail": [f"stopped after {timeout:.0f} s"]}
+        log += done.stdout + done.stderr
+        returncode = done.returncode
+        if returncode:
+            break
     seconds = time.perf_counter() - start
-    log = done.stdout + done.stderr
-    return {"seconds": seconds, "returncode": done.returncode,
+    return {"seconds": seconds, "returncode": returncode,
             "warnings": sum(1 for line in log.splitlines() if line.startswith("WARNING")),
-            "log_tail": log.strip().splitlines()[-3:] if done.returncode else []}
+            "log_tail": log.strip().splitlines()[-3:] if returncode else []}
 
 
 def source_pages(root: Path) -> int:
@@ -103,7 +123,6 @@ def measure(root: Path, runs: int, tools=TOOLS, timeout: float = 3600) -> dict:
     """Interleaved runs (the order rotates each round); ratios to the floor are per round."""
     root = Path(root)
     write_floor_config(root)
-    write_zensical_config(root)
     why_not = available_tools()
     active = [t for t in tools if why_not.get(t) is None]
     samples = {t: [] for t in active}

@@ -81,10 +81,12 @@ def build_table(sizes: list[dict]) -> str:
         rows.append([size["label"], build.get("runs", ""), build["source_pages"],
                      build.get("html_files_ours", "") if finished else "—",
                      cell("ours"), cell("ours", "seconds_per_page", "s", 3), cell("floor"),
-                     cell("ours", "ratio_to_floor", "×", 1), cell("zensical"), cell("zensical", "ratio_to_floor", "×", 2),
+                     cell("ours", "ratio_to_floor", "×", 1), cell("properdocs"), cell("properdocs", "ratio_to_floor", "×", 1),
+                     cell("zensical"), cell("zensical", "ratio_to_floor", "×", 2),
                      tools.get("ours", {}).get("warnings", "")])
     return table(["Corpus", "Essais", "Pages source", "Pages HTML (nous)", "Notre build", "s/page", "MkDocs nu (plancher)",
-                  "Rapport au plancher", "Zensical (info)", "Zensical / plancher", "Avertissements"], rows)
+                  "Rapport au plancher", "ProperDocs", "ProperDocs / plancher", "Pré-rendu + Zensical",
+                  "Zensical / plancher", "Avertissements"], rows)
 
 
 def page_growth_table(sizes: list[dict], results_weight: dict | None = None) -> str:
