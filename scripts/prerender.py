@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Pré-rendu : python scripts/prerender.py DOSSIER [--edition fr]
+"""Pré-rendu : python scripts/prerender.py DOSSIER [--config mkdocs.yml]
 
-Writes a generator-ready copy of the project into DOSSIER (emptied first): DOSSIER/docs/ with
+Writes a generator-ready copy of the French edition into DOSSIER (emptied first): DOSSIER/docs/ with
 the markers expanded, DOSSIER/mkdocs.yml with the menu completed and no hook. Logic in
 soignants/prerender.py (the MkDocs hook runs the same code in memory).
 """
@@ -21,7 +21,7 @@ from soignants.build_errors import ContentError  # noqa: E402
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
-Écrit dans DOSSIER une copie du site prête pour n'importe quel générateur : les pages avec
+Écrit dans DOSSIER une copie de l'édition française prête pour un autre générateur : les pages avec
 leurs marqueurs développés ([[aide:…]], [@…], listes, annuaire, questionnaires…), le menu
 complété, les numéros du bandeau d'aide, les données ouvertes et le flux ; et un mkdocs.yml
 sans crochet (hook) ni extension i18n. Le dossier est vidé d'abord.
@@ -34,12 +34,10 @@ exemples :
 def main(argv=None) -> int:
     parser = FrenchArgumentParser(prog="scripts/prerender.py", description=DESCRIPTION)
     parser.add_argument("dossier", metavar="DOSSIER", help="dossier de sortie (vidé d'abord)")
-    parser.add_argument("--edition", choices=["fr", "en"], default="fr",
-                        help="édition à écrire : fr (par défaut) ou en (les pages traduites seulement)")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="fichier de configuration (mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
-        summary = prerender.write(args.dossier, args.config, args.edition)
+        summary = prerender.write(args.dossier, args.config)
     except ContentError as error:
         print(error.code, file=sys.stderr)
         return 1

@@ -237,7 +237,9 @@ def generator_config(config: dict, nav: list | None, token: str) -> dict:
 
 def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_LANGUAGE,
           html_urls: str = "source") -> dict:
-    """Write the generator-ready copy into `out_dir` (emptied first); return a summary.
+    """Write the generator-ready copy into `out_dir` (emptied first); return a summary. The
+    French edition: an English copy would still hold the `fr-edition:` links that only the MkDocs
+    hook turns into addresses (soignants/editions.py), so the command offers none yet.
     `html_urls`: "source" (the default) for a generator that reads relative addresses in raw
     HTML from the Markdown file, as Zensical does; "page" for one that leaves raw HTML alone."""
     config_file = Path(config_file).resolve()
