@@ -11,6 +11,8 @@ with a journal of what it asked the network and printed to its console, and axe-
 """
 
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler
+import socket
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,6 +34,19 @@ HOW_TO_INSTALL = ("Installez le paquet « chromium » de la distribution (bash s
                   "ou indiquez le chemin du navigateur dans la variable CHROMIUM_PATH.")
 
 LOCAL_HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((LOCAL_HOST, 0))
+        return sock.getsockname()[1]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves a folder the way a static host does, without a line per request."""
+
+    def log_message(self, *args):
+        pass
 MISSING_PAGE = "cette-page-n-existe-pas/"
 
 SIZES = {

@@ -3,36 +3,26 @@
 (tests/browser_support.py), for every folder of browser tests."""
 
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 import os
-import socket
 import subprocess
 import sys
 import threading
 
 import pytest
 
-from browser_support import launched_chromium, open_page
+from browser_support import QuietHandler, free_port, launched_chromium, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "urps"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return _free_port()
+    return free_port()
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 import copy
 import os
@@ -26,22 +26,10 @@ import threading
 import pytest
 import yaml
 
-from browser_support import Journal, csp_violations, context_options, is_local
+from browser_support import Journal, QuietHandler, csp_violations, context_options, free_port, is_local
 from hostile_corpus import (BODY, FIELD_PAYLOAD, PERSONAL, ROOT, URL_PAYLOAD, Case, schema, text_fields)
 from soignants.lint.project import Project
 from soignants.lint.runner import run
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _free_port() -> int:
-    import socket
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 COPIED = ("docs", "data", "overrides", "soignants", "mkdocs.yml")
 BASE_FICHE = "docs/fiches/soignant/addictions.md"
@@ -330,7 +318,7 @@ def hostile_site(tmp_path_factory):
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("\nstrict: true\n", "\nstrict: false\n"), encoding="utf-8")
     _inject_data(root, *[c for c in BUILD_CASES if c.kind in ("aide", "bibliographie", "questionnaire", "departements")])
-    port = _free_port()
+    port = free_port()
     host = root.parent / "host"
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/{SUBPATH}/", NO_MKDOCS_2_WARNING="1")
     # Not strict: some payloads are also broken links, which a strict build refuses; the point here
