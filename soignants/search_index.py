@@ -1,44 +1,38 @@
-"""Post-process Material's search index so that a tired reader's words find the right page.
+"""Material's search index, rewritten into the query rules of the site's search.
 
-Material's French search does no accent folding and knows nothing of our keywords
-(see ../shared/FIELD-NOTES.md). The browser's lunr indexes every field listed in `config.fields`
-and shows only title, text and tags, so the rewrite below gives it:
-- `folded_title`, `folded`, `folded_tags`: title, text and tags folded (« Épuisé » -> « epuise »),
-  hyphenated compounds also joined (« burn-out » -> « burn out burnout »). They carry the ranking.
-- `keywords`: the front matter's `mots_cles` and tags, folded, only on the page's main document
-  (not its sections), so that a reader's own words lead to the fiche itself.
-- `title`, `text`, `tags` stay indexed at a negligible weight, only so that the browser still
-  highlights matching words in the result list. Ranking on both forms would count a word twice
-  when the query stops before its accent (« difficult* » matches « difficulté » and « difficulte »).
+The pages themselves are searched with Pagefind's index in fragments (search_pagefind.py), not
+with this file: Material still fetches `search/search_index.json` when the reader opens the
+search, and hands it to its "worker" (search-soignants.js, in the page). So the file keeps only:
+- `config`: Material's settings (separator, languages), read by the browser's tokenizer;
 - `config.soignants`: the stop words and word-form rules with which search-soignants.js
-  normalizes the query in the browser (folding, « l'Ordre » -> « ordre », light stem; see folding.py),
-  the typo settings, the distress phrases (data/recherche-detresse.yml), the help page of each
-  edition and the editions' prefixes (see search_query.py).
-  Since every query reaches the index folded, only the folded fields need weight.
+  normalizes the query (folding, « l'Ordre » -> « ordre »; see folding.py), the typo settings,
+  the distress phrases (data/recherche-detresse.yml), the help page of each edition (with its
+  title and a line of text, shown first on distress even when the words do not find it) and the
+  editions' prefixes (see search_query.py);
+- no documents: the index of every page, 4 KB gzip a fiche, is what Pagefind replaces.
 
-Boosts: Material gives tags 1 000 000 and titles 1 000, so a testimony tagged « épuisement »
-outranked the fiche titled « Épuisement professionnel ». Here the page title, its tags and its
-keywords weigh the same (1 000), the text 1. The relevance suite (tests/search) measures the effect.
-The browser semantics (tokenizer, stop words) come from search_harness.py, which also reproduces
-the ranking outside the browser.
+The words of the site, with the number of pages holding each, go to `search/vocabulaire.json`,
+fetched only when a word of 5 letters or more finds nothing (the typo rule, search_query.py).
 """
 
+from html import unescape
 import json
+import re
 
 from . import distress
 from .folding import fold, join_hyphens, query_rules
 from .search_harness import BrowserText
-from .search_query import EXACT_BOOST, MAX_CORRECTIONS, MIN_TYPO_LENGTH
+from .search_query import MAX_CORRECTIONS, MIN_TYPO_LENGTH, Vocabulary
 
-TITLE_BOOST = 1000      # Material's own title boost
-TEXT_BOOST = 1
-TAGS_BOOST = 1000       # Material: 1 000 000
-KEYWORDS_BOOST = 1000
-# Small enough that lunr rounds the field's weights to 0 (it keeps 3 decimals), not 0 itself:
-# lunr reads a boost of 0 as 1.
-DISPLAY_ONLY_BOOST = 1e-6
-# Display field -> (indexed twin, boost).
-TWINS = {"title": ("folded_title", TITLE_BOOST), "text": ("folded", TEXT_BOOST), "tags": ("folded_tags", TAGS_BOOST)}
+VOCABULARY_FILE = "vocabulaire.json"
+# A correction is a word of the site one edit away from a typed word of MIN_TYPO_LENGTH letters
+# or more: never shorter than one letter less. The most frequent words first, within a bound, so
+# that the file stays small at any size of the site (a rare word's typo is then left as typed).
+MIN_VOCABULARY_LENGTH = MIN_TYPO_LENGTH - 1
+MAX_VOCABULARY = 20_000
+HELP_TEXT_LENGTH = 160
+TAG = re.compile(r"<[^>]*>")
+SPACES = re.compile(r"\s+")
 
 
 def keywords_text(words: list[str]) -> str:
@@ -54,35 +48,68 @@ def keywords_text(words: list[str]) -> str:
 
 
 def typo_settings() -> dict:
-    return {"typo": {"min_length": MIN_TYPO_LENGTH, "exact_boost": EXACT_BOOST, "max_corrections": MAX_CORRECTIONS}}
+    return {"typo": {"min_length": MIN_TYPO_LENGTH, "max_corrections": MAX_CORRECTIONS}}
 
 
-def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rules: dict | None = None) -> dict:
-    """Add the twin and keywords fields and the query rules (`distress_rules`: distress.index_rules())."""
-    config = index["config"]
-    fields = config.setdefault("fields", {})
+def plain_text(html: str) -> str:
+    """Material's index text (HTML) as plain text; the browser escapes it where it lands."""
+    return SPACES.sub(" ", unescape(TAG.sub(" ", html or ""))).strip()
+
+
+def help_documents(docs: list[dict], help_pages: dict[str, str]) -> dict[str, dict]:
+    """The help page of each edition, as a result of the list: title and its first line."""
+    wanted = set(help_pages.values())
+    found = {}
+    for doc in docs:
+        if doc.get("location") in wanted and doc["location"] not in found:
+            text = plain_text(doc.get("text", ""))
+            if len(text) > HELP_TEXT_LENGTH:
+                text = text[:HELP_TEXT_LENGTH].rsplit(" ", 1)[0] + " …"
+            found[doc["location"]] = {"title": plain_text(doc.get("title", "")), "text": text}
+    return found
+
+
+def vocabulary_of(docs: list[dict], config: dict, keywords_by_location: dict[str, list[str]]) -> dict:
+    """The words of the site (folded, as typed by a reader) and the pages holding each, the most
+    frequent MAX_VOCABULARY, in alphabetical order: {"terms": [...], "counts": [...]}."""
     text = BrowserText(config)
-    for source, (twin, boost) in TWINS.items():
-        fields[source] = {"boost": DISPLAY_ONLY_BOOST}
-        fields[twin] = {"boost": boost}
-    fields["keywords"] = {"boost": KEYWORDS_BOOST}
-    config["soignants"] = {**query_rules(text.query_stop_words()), **typo_settings(),
-                           **(distress_rules if distress_rules is not None else distress.index_rules())}
-    for doc in index["docs"]:
-        for source, (twin, _) in TWINS.items():
-            forms = text.folded_terms(doc.get(source))
-            if forms:
-                doc[twin] = " ".join(forms)
+    folded_docs = []
+    for doc in docs:
+        folded = {"folded_title": " ".join(text.folded_terms(doc.get("title"))),
+                  "folded": " ".join(text.folded_terms(doc.get("text"))),
+                  "folded_tags": " ".join(text.folded_terms(doc.get("tags")))}
         if "#" not in doc["location"]:
-            words = keywords_by_location.get(doc["location"], [])
-            if words:
-                doc["keywords"] = keywords_text(words)
-    return index
+            folded["keywords"] = keywords_text(keywords_by_location.get(doc["location"], []))
+        folded_docs.append(folded)
+    # Sections are documents of their own in Material's index: count each page once.
+    by_page: dict[str, dict] = {}
+    for doc, folded in zip(docs, folded_docs):
+        page = by_page.setdefault(doc["location"].split("#")[0], {})
+        for name, value in folded.items():
+            page[name] = (page.get(name, "") + " " + value).strip()
+    counts = Vocabulary.from_docs(list(by_page.values()), text.separator).frequency
+    kept = [t for t in counts if len(t) >= MIN_VOCABULARY_LENGTH and t.isascii() and t.isalpha()]
+    kept = sorted(sorted(kept), key=lambda t: -counts[t])[:MAX_VOCABULARY]
+    kept.sort()
+    return {"terms": kept, "counts": [counts[t] for t in kept]}
+
+
+def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rules: dict | None = None) -> tuple[dict, dict]:
+    """The index as the browser gets it (rules, no documents), and the vocabulary."""
+    config = index["config"]
+    docs = index.get("docs") or []
+    rules = distress_rules if distress_rules is not None else distress.index_rules()
+    config["soignants"] = {**query_rules(BrowserText(config).query_stop_words()), **typo_settings(), **rules,
+                           "help_documents": help_documents(docs, rules["help_pages"]),
+                           "vocabulary": VOCABULARY_FILE}
+    vocabulary = vocabulary_of(docs, config, keywords_by_location)
+    return {"config": config, "docs": []}, vocabulary
 
 
 def rewrite(path, keywords_by_location: dict[str, list[str]]) -> None:
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
-    enrich(index, keywords_by_location)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+    light, vocabulary = enrich(index, keywords_by_location)
+    for target, data in ((path, light), (path.parent / VOCABULARY_FILE, vocabulary)):
+        with open(target, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))

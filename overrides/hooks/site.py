@@ -18,7 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import csp, editions, feedback, news, open_data, prerender, sanitize, search_index, template_cache
+from soignants import (csp, editions, feedback, news, open_data, prerender, sanitize, search_index, search_pagefind,
+                       template_cache)
 from soignants.build_errors import keep_serving_on_content_errors
 
 log = logging.getLogger("mkdocs.hooks.soignants")
@@ -116,7 +117,11 @@ def on_page_content(html, page, config, files):
     before, after = getattr(page, "ss_assets", ("", ""))
     if _language(config) != DEFAULT_LANGUAGE:
         html = editions.french_links(html, page.url)  # before: the sanitiser drops unknown schemes
-    return "\n".join(x for x in (before, sanitize.clean(html), after) if x)
+    html = sanitize.clean(html)
+    if search_pagefind.is_indexed(page.meta):  # what the readers' search indexes (Pagefind)
+        html = search_pagefind.indexed_content(html, _keywords.get(page.url, []), _language(config),
+                                               search_pagefind.keywords_weight(page.meta))
+    return "\n".join(x for x in (before, html, after) if x)
 
 
 def on_post_page(output, page, config):
@@ -154,6 +159,12 @@ def on_post_build(config):
     index = site_dir / "search" / "search_index.json"
     if index.exists():
         search_index.rewrite(index, _keywords)
+        # The readers' search: Pagefind's index in fragments, over the pages just written.
+        try:
+            report = search_pagefind.build(site_dir)
+        except search_pagefind.SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info("Recherche : %d pages indexées en %.1f s (Pagefind)", report.pages, report.seconds)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).

@@ -31,7 +31,9 @@
     return setItem.apply(this, arguments);
   };
   // Material also starts its search worker (a script of its own) on every page. Start it
-  // on the first message it is sent instead: Material sends the index, once loaded.
+  // on the first message it is sent instead: Material sends the index, once loaded. The site's
+  // own engine (search-soignants.js: Pagefind, in the page) takes the worker's place; Material's
+  // worker runs only if that script is missing.
   var NativeWorker = window.Worker;
   if (NativeWorker) {
     var LazyWorker = function (url, options) {
@@ -44,7 +46,8 @@
     };
     LazyWorker.prototype.ssStart = function () {
       if (!this.ssWorker) {
-        var worker = this.ssWorker = new NativeWorker(this.ssArgs[0], this.ssArgs[1]);
+        var Engine = window.SoignantsSearchEngine;
+        var worker = this.ssWorker = Engine ? new Engine() : new NativeWorker(this.ssArgs[0], this.ssArgs[1]);
         this.ssListeners.forEach(function (args) { worker.addEventListener.apply(worker, args); });
       }
       return this.ssWorker;

@@ -2,46 +2,52 @@
  * Soigner les soignants — the site's search, the reader's way. Loads nothing from another host,
  * stores nothing and sends nothing: what the reader types stays in this page.
  *
- * 1. The query. Material's search worker looks words up as they are typed. Before a query
- *    reaches the worker, it is folded (« médecin » = « medecin »), cut into words
- *    (« l'Ordre » -> « ordre », « burn-out » -> « burnout »), stripped of stop words, and cut
- *    down to the prefix the forms of a word share (« épuisée » -> « epuis », which the worker's
- *    trailing `*` extends to « épuisement »). The reference is normalize_query in
- *    soignants/folding.py.
- * 2. Typos. A word of 5 letters or more that starts no word of the site is replaced by the site's
- *    words one edit away (soignants/search_query.py, corrected_query): « epuisemnt » -> « epuis ».
- *    The vocabulary is built here from the index's documents, as the Python harness builds it.
+ * Material's search box and result list are kept; the engine behind them is Pagefind's index in
+ * fragments (soignants/search_pagefind.py), queried from this page: `SoignantsSearchEngine`
+ * below answers Material's messages (SETUP, QUERY) as its search worker would, and
+ * chargement-differe.js creates it instead of Material's worker (which is then never fetched).
+ * Nothing is fetched before the reader opens the search; then only the index fragments the words
+ * need, and the text of the results shown.
+ *
+ * 1. The query is folded (« médecin » = « medecin »), cut into words (« l'Ordre » -> « ordre »,
+ *    « burn-out » -> « burnout ») and stripped of stop words (soignants/folding.py). Pagefind
+ *    folds accents, finds word forms and word beginnings itself.
+ * 2. Typos. A word of 5 letters or more that finds nothing is replaced by the site's most frequent
+ *    word one edit away (« epuisemnt » -> « epuisement »; soignants/search_query.py). The site's
+ *    words (search/vocabulaire.json) are fetched only then.
  * 3. Distress. A query that contains a phrase of data/recherche-detresse.yml shows the crisis card
  *    (overrides/partials/search.html) above the results, and the help page comes first.
- * 4. Order. The worker's results are reordered before Material shows them: the pages of the
- *    reader's edition first (on /en/, the English pages), the help page first on distress.
- * The data (stop words, word-form rules, typo settings, distress phrases, help pages) comes with
- * the search index (config.soignants), so this file holds only code; tests/search checks that it
- * agrees with Python, query by query.
+ * 4. Order: the pages of the reader's edition first (on /en/, the English pages), then the others.
  * 5. Highlighting: the words of each result whose folded form starts with a word of the query.
+ *    Result titles and text are Pagefind's, made plain text and escaped here: Material writes
+ *    them as HTML.
  * 6. Nothing found: a kind word and the way to « Trouver de l'aide » (search.html).
- *
- * Coupling: the worker's results must be reordered before Material's own "message" listener
- * reads them (a listener of ours, even capturing, runs after it). The worker is
- * overrides/main.html's LazyWorker, which keeps the listeners it is given (`ssListeners`) until
- * the first message starts the real worker (`ssWorker`): Material's listener is wrapped there,
- * just before the index is sent. Without that (no LazyWorker), the card still works, the order
- * stays Material's.
+ * The rules (stop words, typo settings, distress phrases, help pages) come with Material's
+ * search_index.json (config.soignants), so this file holds only code.
  */
 (function () {
   "use strict";
 
   // Material's SearchMessageType (integrations/search/worker/message).
   var SETUP = 0;
+  var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
-  var VOCABULARY_FIELDS = ["folded_title", "folded", "folded_tags", "keywords"];
+  var MAX_RESULTS = 10;   // pages shown; each one's text is a fragment to fetch
+  var MAX_SECTIONS = 3;   // sections of a page shown under it
   var rules = null;
   var vocabulary = null;
-  var pending = [];  // what was decided for each query sent, oldest first (one result each)
+  var vocabularyLoad = null;
+  var pagefindLoad = null;
   var shown = { words: [] };  // the query whose results are on screen
-  var setupMs = null;
+  var counts = { queries: 0, results: 0 };
   var lang = (document.documentElement.getAttribute("lang") || "fr").split("-")[0];
+
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
 
   function fold(text) {
     return text.toLowerCase()
@@ -93,23 +99,6 @@
     return word.length >= rules.typo.min_length && /^[a-z]+$/.test(word);
   }
 
-  function buildVocabulary(docs, separator) {
-    var frequency = new Map();
-    docs.forEach(function (doc) {
-      var seen = new Set();
-      VOCABULARY_FIELDS.forEach(function (name) {
-        if (typeof doc[name] !== "string") return;
-        doc[name].split(separator).forEach(function (token) {
-          var term = token.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
-          if (term.length >= 2 && /^[a-z0-9]+$/.test(term)) seen.add(term);
-        });
-      });
-      seen.forEach(function (term) { frequency.set(term, (frequency.get(term) || 0) + 1); });
-    });
-    var terms = Array.from(frequency.keys()).sort();
-    return { terms: terms, frequency: frequency, stems: terms.map(lightStem) };
-  }
-
   function hasPrefix(prefix) {
     var terms = vocabulary.terms;
     var low = 0;
@@ -121,17 +110,17 @@
     return low < terms.length && terms[low].startsWith(prefix);
   }
 
-  // null: the word stays as typed; else the stems of the site's words one edit away (maybe none).
+  // The site's words one edit away from `word` (or from its stem), most frequent first.
   function corrections(word) {
     var stem = lightStem(word);
-    if (!mayBeMistyped(word) || hasPrefix(stem)) return null;
+    if (!mayBeMistyped(word)) return null;
     var best = new Map();
     vocabulary.terms.forEach(function (term, i) {
       var termStem = vocabulary.stems[i];
       if (Math.abs(term.length - word.length) > 1 && Math.abs(termStem.length - stem.length) > 1) return;
       if (!/^[a-z]+$/.test(term)) return;
       if (oneEditApart(word, term) || oneEditApart(stem, termStem)) {
-        best.set(termStem, Math.max(best.get(termStem) || 0, vocabulary.frequency.get(term)));
+        best.set(term, vocabulary.frequency.get(term));
       }
     });
     return Array.from(best.keys()).sort(function (a, b) {
@@ -139,58 +128,109 @@
     }).slice(0, rules.typo.max_corrections);
   }
 
-  function normalize(query) {
-    var found = [];
-    var seen = new Set();
-    words(query).forEach(function (word) {
-      if (rules.stop.has(word)) return;
-      var stem = lightStem(word);
-      if (seen.has(stem)) return;
-      seen.add(stem);
-      found.push([stem, vocabulary ? corrections(word) : null]);
-    });
-    if (!found.some(function (w) { return w[1] && w[1].length; })) {
-      return found.map(function (w) { return w[0]; }).join(" ");
+  // The site's words, fetched once, when a word finds nothing.
+  function loadVocabulary() {
+    if (!vocabularyLoad) {
+      vocabularyLoad = fetch(new URL("search/" + rules.vocabulary, siteRoot()).href, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          var frequency = new Map();
+          data.terms.forEach(function (term, i) { frequency.set(term, data.counts[i]); });
+          vocabulary = { terms: data.terms, frequency: frequency, stems: data.terms.map(lightStem) };
+          return vocabulary;
+        })
+        .catch(function (error) {
+          console.warn("search-soignants : fautes de frappe non corrigées", error);
+          vocabulary = { terms: [], frequency: new Map(), stems: [] };
+          return vocabulary;
+        });
     }
-    var parts = [];
-    found.forEach(function (w) {
-      if (w[1] && w[1].length) {
-        w[1].forEach(function (c) { if (parts.indexOf(c) < 0 && !seen.has(c)) parts.push(c); });
-      } else {
-        parts.push(w[0] + "*^" + rules.typo.exact_boost);
-      }
+    return vocabularyLoad;
+  }
+
+  function pagefind() {
+    if (!pagefindLoad) {
+      pagefindLoad = import(new URL("pagefind/pagefind.js", siteRoot()).href).then(function (engine) {
+        return Promise.resolve(engine.options({ baseUrl: "/", excerptLength: 24, ranking: { pageLength: 0.3, termFrequency: 0.3, termSaturation: 2 } })).then(function () { return engine; });
+      });
+    }
+    return pagefindLoad;
+  }
+
+  // The folded words of a query that the search keeps, each once.
+  function queryWords(query) {
+    var seen = new Set();
+    return words(query).filter(function (word) {
+      if (rules.stop.has(word) || seen.has(word)) return false;
+      seen.add(word);
+      return true;
     });
-    return parts.join(" ");
+  }
+
+  // Is `word` a word of the site (or the beginning of one)? Pagefind, when it finds no word
+  // starting with what was typed, also finds words sharing only its first letters (« prevoyence »
+  // finds « près »): look at the words its best page actually matched.
+  function isKnown(engine, word) {
+    return engine.search(word).then(function (found) {
+      if (!found.results.length) return false;
+      return found.results[0].data().then(function (data) {
+        var text = String(data.content || "").split(/\s+/);
+        var stem = lightStem(word);
+        return (data.locations || []).some(function (at) {
+          return words(text[at] || "").some(function (matched) { return matched.startsWith(stem); });
+        });
+      });
+    });
+  }
+
+  // What the engine gets for what the reader typed: {words, help}.
+  function prepare(query, engine) {
+    var typed = queryWords(query);
+    return Promise.all(typed.map(function (word) {
+      if (!mayBeMistyped(word)) return word;
+      return isKnown(engine, word).then(function (known) {
+        if (known) return word;
+        return loadVocabulary().then(function () {
+          var better = corrections(word);
+          return better && better.length ? better[0] : word;
+        });
+      });
+    })).then(function (sent) {
+      return distressOf(query).then(function (phrase) {
+        return { words: sent, help: phrase ? rules.help : null };
+      });
+    });
   }
 
   // --- Distress (search_query.distress_phrase) -------------------------------------------------
 
-  function wordMatches(typed, wanted) {
+  // `known(stem)`: does a word of the site start with it? (Then it is not a typo.)
+  function wordMatches(typed, wanted, known) {
     if (typed === wanted || lightStem(typed) === lightStem(wanted)) return true;
-    if (!(mayBeMistyped(typed) && mayBeMistyped(wanted)) || (vocabulary && hasPrefix(lightStem(typed)))) return false;
+    if (!(mayBeMistyped(typed) && mayBeMistyped(wanted)) || known(lightStem(typed))) return false;
     return oneEditApart(typed, wanted) || oneEditApart(lightStem(typed), lightStem(wanted));
   }
 
-  function occurrences(list, phrase) {
+  function occurrences(list, phrase, known) {
     var spans = [];
     for (var i = 0; i + phrase.length <= list.length; i++) {
       var all = true;
-      for (var j = 0; j < phrase.length && all; j++) all = wordMatches(list[i + j], phrase[j]);
+      for (var j = 0; j < phrase.length && all; j++) all = wordMatches(list[i + j], phrase[j], known);
       if (all) spans.push([i, i + phrase.length]);
     }
     return spans;
   }
 
-  function distressPhrase(query) {
+  function distressPhrase(query, known) {
     var list = words(query);
     if (!list.length) return null;
     var excepted = [];
     rules.distress.exceptions.forEach(function (exception) {
-      excepted = excepted.concat(occurrences(list, exception));
+      excepted = excepted.concat(occurrences(list, exception, known));
     });
     for (var p = 0; p < rules.distress.phrases.length; p++) {
       var phrase = rules.distress.phrases[p];
-      var spans = occurrences(list, phrase);
+      var spans = occurrences(list, phrase, known);
       for (var s = 0; s < spans.length; s++) {
         var inside = excepted.some(function (e) { return e[0] <= spans[s][0] && spans[s][1] <= e[1]; });
         if (!inside) return phrase;
@@ -199,42 +239,126 @@
     return null;
   }
 
-  // --- Order of the results (search_query.ordered, SiteSearch._order) --------------------------
-
-  function ownEdition(location) {
-    var editions = rules.editions;
-    if (editions[lang] !== undefined) return location.startsWith(editions[lang]);
-    return !Object.keys(editions).some(function (code) { return location.startsWith(editions[code]); });
+  // The phrase of distress in the query, if any. The site's words are needed only when a phrase
+  // is matched through a typo (« suicidares »): a word of the site is never read as a typo.
+  function distressOf(query) {
+    var loose = distressPhrase(query, function () { return false; });
+    if (!loose) return Promise.resolve(null);
+    var exact = distressPhrase(query, function () { return true; });
+    if (exact) return Promise.resolve(exact);
+    return loadVocabulary().then(function () { return distressPhrase(query, hasPrefix); });
   }
 
-  function pageOf(item) {
-    return item[0].location.split("#")[0];
+  // --- The results ----------------------------------------------------------------------------
+
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
   }
 
-  function reorder(items, help) {
-    var mine = items.filter(function (item) { return ownEdition(pageOf(item)); });
-    var result = mine.concat(items.filter(function (item) { return !ownEdition(pageOf(item)); }));
+  // Pagefind's excerpt (HTML with <mark>) as plain text; DOMParser runs and loads nothing.
+  function plain(html) {
+    return new DOMParser().parseFromString(String(html || ""), "text/html").body.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  // "/fiches/x/#a" -> "fiches/x/#a": a location under the site's root, as in Material's index.
+  function locationOf(url) {
+    return String(url).replace(/^\/+/, "");
+  }
+
+  function pageOf(location) {
+    return location.split("#")[0];
+  }
+
+  // Pagefind finds the pages holding every word. When they are fewer than a list, the pages
+  // holding some of the words follow: most words first, then the best placed in each word's list
+  // (« je ne peux plus payer mes cotisations » is not written so on any page).
+  function searchEdition(engine, sent, edition) {
+    var options = { filters: { edition: edition } };
+    return engine.search(sent.join(" "), options).then(function (all) {
+      var results = all.results.slice(0, MAX_RESULTS);
+      if (sent.length < 2 || results.length >= MAX_RESULTS) return results;
+      return Promise.all(sent.map(function (word) { return engine.search(word, options); })).then(function (each) {
+        var taken = new Set(results.map(function (result) { return result.id; }));
+        var partial = new Map();
+        each.forEach(function (search) {
+          search.results.forEach(function (result, rank) {
+            if (taken.has(result.id)) return;
+            var seen = partial.get(result.id) || { result: result, words: 0, ranks: 0 };
+            seen.words += 1;
+            seen.ranks += rank / Math.max(search.results.length, 1);
+            partial.set(result.id, seen);
+          });
+        });
+        var more = Array.from(partial.values()).sort(function (a, b) {
+          return (b.words - a.words) || (a.ranks / a.words - b.ranks / b.words);
+        });
+        return results.concat(more.map(function (seen) { return seen.result; })).slice(0, MAX_RESULTS);
+      });
+    });
+  }
+
+  // The pages for the words: the reader's edition first, then the other, MAX_RESULTS in all.
+  function findPages(engine, sent) {
+    if (!sent.length) return Promise.resolve([]);
+    var editions = lang === "en" ? ["en", "fr"] : ["fr", "en"];
+    var found = [];
+    return editions.reduce(function (chain, edition) {
+      return chain.then(function () {
+        if (found.length >= MAX_RESULTS) return;
+        return searchEdition(engine, sent, edition).then(function (results) {
+          found = found.concat(results.slice(0, MAX_RESULTS - found.length));
+        });
+      });
+    }, Promise.resolve()).then(function () {
+      return Promise.all(found.map(function (result) { return result.data(); }));
+    });
+  }
+
+  function documentOf(location, title, text, score) {
+    return { location: location, title: escapeHtml(title), text: escapeHtml(text), score: score, terms: {} };
+  }
+
+  // Material's result: one list per page, the page then its sections, best score first.
+  function itemsOf(pages, help) {
+    var items = pages.map(function (data) {
+      var location = locationOf(data.url);
+      var sections = (data.sub_results || []).filter(function (section) {
+        return locationOf(section.url).indexOf("#") > 0;
+      }).slice(0, MAX_SECTIONS);
+      return { location: location, title: (data.meta && data.meta.title) || location, text: plain(data.excerpt),
+               sections: sections.map(function (section) {
+                 return { location: locationOf(section.url), title: section.title || "", text: plain(section.excerpt) };
+               }) };
+    });
     if (help !== null) {
-      var found = result.filter(function (item) { return pageOf(item) === help; });
-      var helpItem = found.length ? found[0] : (rules.helpDocs[help] ? [Object.assign({}, rules.helpDocs[help], { score: 0, terms: {} })] : null);
-      if (helpItem) {
-        result = [helpItem].concat(result.filter(function (item) { return item !== helpItem; }));
-      }
+      var index = -1;
+      items.forEach(function (item, i) { if (index < 0 && pageOf(item.location) === help) index = i; });
+      var helpItem = index >= 0 ? items.splice(index, 1)[0] : null;
+      var known = rules.helpDocuments[help];
+      if (!helpItem && known) helpItem = { location: help, title: known.title, text: known.text, sections: [] };
+      if (helpItem) items.unshift(helpItem);
     }
-    // Scores never increase down the list: Material's Enter key opens the best-scored result.
-    var floor = null;
-    for (var i = result.length - 1; i >= 0; i--) {
-      var top = result[i][0].score;
-      if (floor !== null && top < floor) {
-        var raise = floor - top;
-        result[i].forEach(function (doc) { doc.score += raise; });
-      }
-      floor = result[i][0].score;
-    }
-    return result;
+    // Scores fall down the list: Material's Enter key opens the best-scored result, and shows
+    // a page's first section with it, the others under « n autres ».
+    return items.map(function (item, i) {
+      var score = items.length - i;
+      return [documentOf(item.location, item.title, item.text, score)].concat(item.sections.map(function (section, j) {
+        return documentOf(section.location, section.title, section.text, j === 0 ? score : score - 0.5);
+      }));
+    });
   }
 
-  // --- The worker's messages -------------------------------------------------------------------
+  // The whole search for one query: {words (highlighted), help (or null), items}.
+  function run(query) {
+    return pagefind().then(function (engine) {
+      return prepare(query, engine).then(function (state) {
+        return findPages(engine, state.words).then(function (pages) {
+          return { words: state.words.map(lightStem), help: state.help, items: itemsOf(pages, state.help) };
+        });
+      });
+    });
+  }
 
   function setCard(on) {
     var box = document.querySelector("[data-ss-recherche-detresse]");
@@ -247,95 +371,89 @@
     }
   }
 
-  var handled = new WeakSet();
-
-  function onResult(event) {
-    var message = event.data;
-    if (!message || message.type !== RESULT || handled.has(event)) return;
-    handled.add(event);
-    var state = pending.shift() || { words: [], help: null };
-    try {
-      if (message.data && Array.isArray(message.data.items)) {
-        message.data.items = reorder(message.data.items, state.help);
-      }
-    } catch (error) {
-      console.warn("search-soignants : ordre des résultats inchangé", error);
-    }
-    shown = state;
-    setCard(state.help !== null);
-  }
-
-  function setup(config, docs) {
+  function setup(config) {
     var data = config.soignants;
-    if (!data) return;
     rules = {
       stop: new Set(data.stop_words), plural: data.plural_rules, suffix: data.suffix_rules,
-      typo: data.typo, distress: data.distress, editions: data.editions || {},
-      help: (data.help_pages || {})[lang] || null, helpDocs: {}
+      typo: data.typo, distress: data.distress, vocabulary: data.vocabulary,
+      help: (data.help_pages || {})[lang] || null, helpDocuments: data.help_documents || {}
     };
-    (docs || []).forEach(function (doc) {
-      if (doc.location === rules.help) {
-        rules.helpDocs[doc.location] = { location: doc.location, title: doc.title, text: doc.text, tags: doc.tags };
-      }
-    });
-    vocabulary = buildVocabulary(docs || [], new RegExp(config.separator));
   }
 
-  // Material's worker gets the index, then each query, through postMessage.
-  var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    var args = Array.prototype.slice.call(arguments);
-    if (message && message.type === SETUP && message.data && message.data.config) {
-      try {
-        var started = performance.now();
-        setup(message.data.config, message.data.docs);
-        setupMs = performance.now() - started;
-      } catch (error) {
-        rules = null;
-        console.warn("search-soignants : recherche sans nos règles", error);
-      }
-      if (Array.isArray(this.ssListeners) && !this.ssWorker) {
-        // Material's listener, not attached yet: let it read the results once we have ordered them.
-        this.ssListeners = this.ssListeners.map(function (listenerArgs) {
-          var listener = listenerArgs[1];
-          if (listenerArgs[0] !== "message" || typeof listener !== "function") return listenerArgs;
-          var first = function (event) {
-            onResult(event);
-            return listener.apply(this, arguments);
-          };
-          return [listenerArgs[0], first].concat(listenerArgs.slice(2));
-        });
-      }
-      var sent = post.apply(this, args);
-      var worker = this.ssWorker || this;
-      if (!worker.ssListening) {
-        worker.ssListening = true;
-        worker.addEventListener("message", onResult);  // the card, when the wrapping above could not be done
-      }
-      return sent;
-    }
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      if (rules) {
-        var normalized = normalize(message.data);
-        pending.push({
-          words: normalized.split(" ").map(function (w) { return w.replace(/\*\^\d+$/, ""); }).filter(Boolean),
-          help: distressPhrase(message.data) ? rules.help : null
-        });
-        args[0] = { type: QUERY, data: normalized };
-      } else {
-        pending.push({ words: [], help: null });
-      }
-    }
-    return post.apply(this, args);
+  // --- Material's search worker, in the page ---------------------------------------------------
+
+  function SoignantsSearchEngine() {
+    this.listeners = [];
+    this.latest = 0;
+    this.chain = Promise.resolve();
+  }
+
+  SoignantsSearchEngine.prototype.addEventListener = function (type, listener) {
+    if (type === "message" && typeof listener === "function") this.listeners.push(listener);
   };
 
-  // For the tests: what the worker gets for what the reader typed (null before the index), and
-  // whether the query expresses distress.
-  // For the bench (scripts/bench/engines.py): the time our setup took on the main thread.
+  SoignantsSearchEngine.prototype.removeEventListener = function (type, listener) {
+    this.listeners = this.listeners.filter(function (known) { return known !== listener; });
+  };
+
+  SoignantsSearchEngine.prototype.emit = function (message) {
+    var event = new MessageEvent("message", { data: message });
+    this.listeners.slice().forEach(function (listener) { listener.call(this, event); }, this);
+  };
+
+  SoignantsSearchEngine.prototype.postMessage = function (message) {
+    var self = this;
+    if (message && message.type === SETUP) {
+      try {
+        setup(message.data.config);
+      } catch (error) {
+        console.warn("search-soignants : réglages de recherche illisibles", error);
+        return;
+      }
+      setTimeout(function () { self.emit({ type: READY }); });
+    } else if (message && message.type === QUERY && rules) {
+      var ticket = ++self.latest;
+      var query = String(message.data || "");
+      counts.queries++;
+      // One query at a time, in order; a query already followed by another is not run.
+      self.chain = self.chain.then(function () {
+        if (ticket !== self.latest) return;
+        return run(query).then(function (found) {
+          if (ticket !== self.latest) return;
+          shown = found;
+          setCard(found.help !== null);
+          self.emit({ type: RESULT, data: { items: found.items } });
+        });
+      }).catch(function (error) {
+        console.warn("search-soignants : recherche impossible", error);
+        if (ticket === self.latest) self.emit({ type: RESULT, data: { items: [] } });
+      }).then(function () {
+        counts.results++;
+      });
+    }
+  };
+
+  SoignantsSearchEngine.prototype.terminate = function () {
+    this.listeners = [];
+  };
+
+  window.SoignantsSearchEngine = SoignantsSearchEngine;
+
+  // For the tests, the relevance suite and `make recherche`: the whole search for a query (the
+  // pages in order, the words sent, whether the card shows), and the queries answered so far.
   window.soignantsSearch = {
-    normalize: function (query) { return rules ? normalize(query) : null; },
-    distress: function (query) { return rules ? distressPhrase(query) : null; },
-    get setupMs() { return setupMs; }
+    search: function (query) {
+      return run(query).then(function (found) {
+        return { pages: found.items.map(function (item) { return pageOf(item[0].location); }),
+                 words: found.words, help: found.help };
+      });
+    },
+    prepare: function (query) {
+      return pagefind().then(function (engine) { return prepare(query, engine); });
+    },
+    distress: function (query) { return rules ? distressOf(query) : Promise.resolve(null); },
+    get ready() { return rules !== null; },
+    counts: counts
   };
 
   // Mark the words of a result whose folded form starts with one of `stems`. Material's marks stay.
