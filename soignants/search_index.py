@@ -57,15 +57,21 @@ def plain_text(html: str) -> str:
 
 
 def help_documents(docs: list[dict], help_pages: dict[str, str]) -> dict[str, dict]:
-    """The help page of each edition, as a result of the list: title and its first line."""
-    wanted = set(help_pages.values())
-    found = {}
+    """The help page of each edition, as a result of the list: its title and its first line of
+    text (from its first section when the page has no text before it)."""
+    found: dict[str, dict] = {}
     for doc in docs:
-        if doc.get("location") in wanted and doc["location"] not in found:
+        page = doc.get("location", "").split("#")[0]
+        if page not in help_pages.values():
+            continue
+        entry = found.setdefault(page, {"title": "", "text": ""})
+        if "#" not in doc["location"]:
+            entry["title"] = plain_text(doc.get("title", ""))
+        if not entry["text"]:
             text = plain_text(doc.get("text", ""))
             if len(text) > HELP_TEXT_LENGTH:
                 text = text[:HELP_TEXT_LENGTH].rsplit(" ", 1)[0] + " …"
-            found[doc["location"]] = {"title": plain_text(doc.get("title", "")), "text": text}
+            entry["text"] = text
     return found
 
 

@@ -51,15 +51,13 @@ def test_every_section_is_built_with_a_description(site_root, location):
 
 
 def test_every_fiche_and_testimony_is_built_in_the_nav_and_in_the_french_index(site_root):
-    index = json.loads((site_root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = {doc["location"] for doc in index["docs"]}
     entries = [*catalog.fiches(), *catalog.testimonies()]
     assert len(catalog.fiches()) >= 2 and catalog.testimonies()
     for entry in entries:
         location = page_location(entry.src_uri)
         page = site_checks.parse(read(site_root, location))
         assert page.find("h1").get_text(strip=True).startswith(entry.title[:20])
-        assert location in indexed, f"{location} absent de l'index de recherche"
+        assert page.find("div", attrs={"data-pagefind-body": True}), f"{location} absent de l'index de recherche"
         section_index = location.rsplit("/", 2)[0] + "/"
         nav = site_checks.parse(read(site_root, section_index)).find("nav", class_="md-nav--primary")
         hrefs = {a["href"].rstrip("/").split("/")[-1] for a in nav.find_all("a", href=True)}
@@ -244,17 +242,22 @@ def test_the_feed_is_valid_atom(site_root):
         (e.findtext(f"{atom}updated") for e in entries), reverse=True)
 
 
-def test_search_index_folds_accents_and_carries_reader_keywords(site_root):
-    index = json.loads((site_root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "folded" in index["config"]["fields"] and "keywords" in index["config"]["fields"]
-    docs = {d["location"]: d for d in index["docs"]}
+def test_search_index_carries_reader_keywords_and_holds_every_indexed_page(site_root):
     fiche = next(f for f in catalog.fiches() if f.meta.get("mots_cles"))
-    doc = docs[page_location(fiche.src_uri)]
+    page = site_checks.parse(read(site_root, page_location(fiche.src_uri)))
+    body = page.find("div", attrs={"data-pagefind-body": True})
+    keywords = body.find("span", attrs={"data-pagefind-weight": True})
     for word in fiche.meta["mots_cles"]:
-        assert fold(word) in doc["keywords"]
-    assert all("é" not in d.get("folded", "") for d in index["docs"])
-    # French pages are not indexed twice through the English edition's fallback copies.
-    assert not any(loc.startswith("en/" + page_location(fiche.src_uri)) for loc in docs)
+        assert fold(word) in keywords.get_text()
+    assert keywords.find_parent("p").has_attr("hidden"), "les mots-clés ne s'affichent pas"
+    # Pagefind's index, built after the site: one fragment per indexed page, and nothing of the
+    # ready-made interfaces the site does not use.
+    bundle = site_root / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    marked = sum(1 for p in site_root.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    assert entry["languages"]["fr"]["page_count"] == marked > 40
+    assert len(list((bundle / "fragment").iterdir())) == marked
+    assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
 
 
 def test_built_without_site_url_and_copied_under_a_sub_path_every_link_works(tmp_path):

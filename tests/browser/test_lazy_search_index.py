@@ -1,6 +1,7 @@
-"""The search index, the heaviest file of the site, is fetched only when the reader opens the
-search, and the search worker (a script of its own) starts only then: a reader who only reads a
-fiche downloads neither."""
+"""The search is fetched only when the reader opens it: before that, no rule file, no index
+fragment, no engine. Then Material's own search worker is never fetched (the site's engine,
+Pagefind in the page, takes its place), and the first query fetches only files of the site's
+search (search/, pagefind/)."""
 
 import re
 
@@ -20,12 +21,18 @@ def worker_requests(journal) -> list[str]:
     return [url for url in journal.requests if WORKER.search(url.split("?")[0])]
 
 
+def engine_requests(journal) -> list[str]:
+    return [url for url in journal.requests if "/pagefind/" in url]
+
+
 @pytest.mark.parametrize("how", ["click", "shortcut"])
 def test_index_waits_for_the_reader_to_open_the_search(fresh_context, open_page_in, how):
     page, journal = open_page_in(fresh_context("desktop", "light"), FICHE)
     page.wait_for_load_state("networkidle")
     assert index_requests(journal) == [], "l'index de recherche est chargé sans que le lecteur cherche"
     assert worker_requests(journal) == [], "le worker de recherche démarre sans que le lecteur cherche"
+    assert engine_requests(journal) == [], "le moteur de recherche est chargé sans que le lecteur cherche"
+    before = len(journal.requests)
 
     if how == "click":
         page.locator(".md-search__input").click()
@@ -35,5 +42,8 @@ def test_index_waits_for_the_reader_to_open_the_search(fresh_context, open_page_
     page.keyboard.type("burnout")
     page.wait_for_selector(".md-search-result__item", timeout=SEARCH_RESULT_TIMEOUT_MS)
     assert len(index_requests(journal)) == 1
-    assert len(worker_requests(journal)) == 1
+    assert worker_requests(journal) == [], "le worker de Material est chargé : le moteur du site n'a pas pris sa place"
+    assert any(url.endswith("/pagefind/pagefind.js") for url in engine_requests(journal))
+    searched = [url.split("?")[0] for url in journal.requests[before:] if not url.endswith("/favicon.svg")]
+    assert all(re.search(r"/(search|pagefind)/[^/]+(/[^/]+)?$", url) for url in searched), searched
     assert journal.problems() == []

@@ -1,5 +1,6 @@
-"""Fixtures of the search tests: the relevance suite, the harness over the built site, and the
-site's search box in the session's Chromium (tests/conftest.py)."""
+"""Fixtures of the search tests: the relevance suite, and the site's search box in the session's
+Chromium (tests/conftest.py): the real engine (Pagefind's index of the built site, with
+search-soignants.js's rules), never a copy of it."""
 
 from pathlib import Path
 
@@ -7,9 +8,8 @@ import pytest
 import yaml
 
 from browser_support import context_options
-from search_page import COUNT_SEARCH_MESSAGES, SearchPage
+from search_page import SearchPage
 from soignants import distress
-from soignants.search_harness import SiteSearch
 
 HERE = Path(__file__).resolve().parent
 
@@ -24,18 +24,12 @@ def distress_data() -> dict:
     return distress.load()
 
 
-@pytest.fixture(scope="session")
-def site_search(site_root) -> SiteSearch:
-    return SiteSearch.from_site(site_root)
-
-
 @pytest.fixture
 def open_search(new_context, open_page_in):
     """`open_search(path)`: the page at `path` under the site, on a desktop, its search open and
     ready to take queries; closed when the test ends."""
     def open_(path: str = "") -> SearchPage:
         context = new_context(**context_options("desktop"))
-        context.add_init_script(COUNT_SEARCH_MESSAGES)
         return SearchPage(*open_page_in(context, path))
 
     return open_

@@ -2,53 +2,24 @@
 
 from urllib.parse import urlsplit
 
-# Counts the queries sent to Material's search worker and the results it sends back, so that a test
-# knows when the result list shows the last query typed (Material's SearchMessageType: 2, 3).
-COUNT_SEARCH_MESSAGES = """
-(() => {
-  const counts = window.__searchMessages = { queries: 0, results: 0 };
-  const counted = new WeakSet();
-  const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (message && message.type === 2) counts.queries++;
-    return post.call(this, message, ...rest);
-  };
-  const listen = EventTarget.prototype.addEventListener;
-  Worker.prototype.addEventListener = function (type, listener, ...rest) {
-    if (type === "message" && typeof listener === "function") {
-      const original = listener;
-      listener = function (event) {
-        const result = original.apply(this, arguments);
-        if (event.data && event.data.type === 3 && !counted.has(event)) {
-          counted.add(event);
-          counts.results++;
-        }
-        return result;
-      };
-    }
-    return listen.call(this, type, listener, ...rest);
-  };
-})();
-"""
-
-
 SEARCH_BOX = "input.md-search__input"
-ALL_ANSWERED = "() => window.__searchMessages.results >= window.__searchMessages.queries"
+# The site's engine (search-soignants.js) counts the queries Material sends it and those answered.
+ALL_ANSWERED = "() => window.soignantsSearch.counts.results >= window.soignantsSearch.counts.queries"
 
 
 class SearchPage:
-    """One page of the served site with its search open, ready to take queries. The page was
-    loaded with COUNT_SEARCH_MESSAGES as an init script, and `journal` attached (tests/browser_support.py)."""
+    """One page of the served site with its search open, ready to take queries (`journal`
+    attached: tests/browser_support.py)."""
 
     def __init__(self, page, journal):
         self.page = page
         self.journal = journal
         self.page.locator(SEARCH_BOX).click()
-        # The worker is ready: Material then sends the box's content as a first query.
-        self.page.wait_for_function("() => window.__searchMessages.queries >= 1")
+        # The engine is ready (our query rules came with Material's index): Material then sends
+        # the box's content as a first query.
+        self.page.wait_for_function("() => window.soignantsSearch && window.soignantsSearch.ready")
+        self.page.wait_for_function("() => window.soignantsSearch.counts.queries >= 1")
         self.page.wait_for_function(ALL_ANSWERED)
-        # Our query rules came with the index.
-        self.page.wait_for_function("() => window.soignantsSearch && window.soignantsSearch.normalize('a') !== null")
 
     def type(self, query: str) -> None:
         """Empty the box, then type the query key by key as a reader would. Material reads the box
@@ -78,8 +49,22 @@ class SearchPage:
     def meta(self) -> str:
         return self.page.locator(".md-search-result__meta").inner_text().strip()
 
-    def normalize(self, queries: list[str]) -> list[str]:
-        return self.page.evaluate("qs => qs.map(q => window.soignantsSearch.normalize(q))", queries)
+    def search(self, queries: list[str]) -> list[dict]:
+        """The whole search for each query, as the result list gets it: {pages, words, help}."""
+        return self.page.evaluate(
+            "async qs => { const out = []; for (const q of qs) out.push(await window.soignantsSearch.search(q)); return out; }",
+            queries)
+
+    def prepare(self, queries: list[str]) -> list[dict]:
+        """The words sent to the engine for each query (typos corrected) and the help page (distress)."""
+        return self.page.evaluate(
+            "async qs => { const out = []; for (const q of qs) out.push(await window.soignantsSearch.prepare(q)); return out; }",
+            queries)
+
+    def distress(self, queries: list[str]) -> list[list[str] | None]:
+        return self.page.evaluate(
+            "async qs => { const out = []; for (const q of qs) out.push(await window.soignantsSearch.distress(q)); return out; }",
+            queries)
 
     @property
     def errors(self) -> list[str]:
@@ -88,7 +73,7 @@ class SearchPage:
 
 
 def location(href: str, site_url: str) -> str:
-    """http://127.0.0.1:8000/urps/fiches/x/?h=y -> fiches/x/ (the index's location)."""
+    """http://127.0.0.1:8000/urps/fiches/x/?h=y -> fiches/x/ (a location under the site's root)."""
     parts = urlsplit(href)
     base = urlsplit(site_url)
     assert (parts.scheme, parts.netloc) == (base.scheme, base.netloc), href

@@ -3,7 +3,7 @@ of the list, typed into the search, opens the results with the crisis card (the 
 help strip, as tel: links, and the way to « Trouver de l'aide ») and puts the help page first;
 every documented must-not-trigger query shows no card. The card is reached and used with the
 keyboard, axe finds nothing wrong with it, and nothing of the query is stored, sent or put in
-the address."""
+the address (the search fetches only files of the site's own index)."""
 
 from urllib.parse import unquote
 
@@ -31,20 +31,21 @@ def card_state(page) -> dict | None:
     }""", CARD)
 
 
-# --- The list itself, through the harness ------------------------------------------------------
+# --- The list itself, through the page's own matching ---------------------------------------------
 
-def test_every_phrase_triggers_and_no_documented_case_does(site_search, distress_data):
+def test_every_phrase_triggers_and_no_documented_case_does(open_search, distress_data):
     phrases = distress.phrases(distress_data)
     assert len(phrases) >= 15
-    assert [p for p in phrases if not site_search.distress(p)] == []
+    page = open_search()
+    assert [p for p, found in zip(phrases, page.distress(phrases)) if not found] == []
     cases = distress.must_not_trigger(distress_data)
     assert len(cases) >= 8
     assert {"suicide assisté législation", "erreur de prescription"} <= {c["requete"] for c in cases}
-    triggered = {c["requete"]: site_search.distress(c["requete"]) for c in cases}
-    assert {q: p for q, p in triggered.items() if p} == {}
+    queries = [c["requete"] for c in cases]
+    assert {q: p for q, p in zip(queries, page.distress(queries)) if p} == {}
 
 
-@pytest.mark.parametrize("query, expected", [
+MATCHING = [
     ("Idées SUICIDAIRES", True), ("idée suicidaire", True), ("j'ai des idees suicidaires", True),
     ("sucide", True), ("envie de mourrir", True),                 # one typo in a word of 5+ letters
     ("envie mourir", False),                                       # the words of a phrase follow each other
@@ -52,17 +53,20 @@ def test_every_phrase_triggers_and_no_documented_case_does(site_search, distress
     ("suicide assisté et idées suicidaires", True),                # the second phrase is outside the exception
     ("me prendre en charge", False),                               # « prendre », a word of the site, is not « pendre »
     ("self-harm", True), ("self harm", True), ("can’t go on", True),
-])
-def test_how_a_query_is_matched(site_search, query, expected):
-    assert bool(site_search.distress(query)) is expected
+]
 
 
-def test_distress_puts_the_help_page_first_and_adds_it_when_not_found(site_search):
-    for lang, (_, help_page, _) in EDITIONS.items():
-        assert site_search.pages("en finir", lang=lang)[0] == help_page  # « en finir » alone finds almost nothing
-        assert site_search.pages("je veux mourir", lang=lang)[0] == help_page
-        scores = [page.score for page in site_search.search("idées noires", lang=lang)]
-        assert scores == sorted(scores, reverse=True), "Entrée doit ouvrir le premier résultat"
+def test_how_a_query_is_matched(open_search):
+    page = open_search()
+    found = page.distress([query for query, _ in MATCHING])
+    assert [(query, bool(f)) for (query, _), f in zip(MATCHING, found)] == MATCHING
+
+
+def test_distress_puts_the_help_page_first_and_adds_it_when_not_found(open_search):
+    for lang, (edition, help_page, _) in EDITIONS.items():
+        page = open_search(edition)
+        for found in page.search(["en finir", "je veux mourir", "idées noires"]):  # « en finir » alone finds almost nothing
+            assert found["pages"][0] == help_page and found["help"] == help_page, (lang, found)
 
 
 # --- In Chromium -------------------------------------------------------------------------------
@@ -139,10 +143,9 @@ def test_the_card_is_used_with_the_keyboard(open_search, site_url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_card_has_no_accessibility_fault(new_context, open_page_in, scheme):
     from browser_support import context_options
-    from search_page import COUNT_SEARCH_MESSAGES, SearchPage
+    from search_page import SearchPage
 
     context = new_context(**context_options("phone", scheme))
-    context.add_init_script(COUNT_SEARCH_MESSAGES)
     opened, journal = open_page_in(context, "")
     opened.locator("label.md-header__button[for=__search]").click()  # on a phone, the search icon first
     page = SearchPage(opened, journal)
@@ -153,13 +156,21 @@ def test_the_card_has_no_accessibility_fault(new_context, open_page_in, scheme):
     assert violations == [], "\n".join(violations)
 
 
-def test_nothing_of_the_query_is_kept_or_sent(open_search):
+def test_nothing_of_the_query_is_kept_or_sent(open_search, site_url):
     page = open_search()
     before = len(page.journal.requests)
     url = page.page.url
-    for query in ("je veux mourir", "kill myself", "suicde"):
+    queries = ("je veux mourir", "kill myself", "suicde")
+    for query in queries:
         page.type(query)
-    assert page.journal.requests[before:] == [], "une requête réseau pendant la recherche"
+    # The search fetches files of the site's index (search/, pagefind/), never the query itself.
+    fetched = page.journal.requests[before:]
+    outside = [u for u in fetched if not u.startswith((site_url + "search/", site_url + "pagefind/"))]
+    assert outside == [], f"requête hors de l'index du site pendant la recherche : {outside}"
+    for query in queries:
+        for word in query.split():
+            if len(word) > 2:
+                assert not any(word in unquote(u).lower() for u in fetched), (word, fetched)
     assert page.page.url == url
     stored = page.page.evaluate("""() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage),
                                    document.cookie, history.length])""")

@@ -110,7 +110,8 @@
     return low < terms.length && terms[low].startsWith(prefix);
   }
 
-  // The site's words one edit away from `word` (or from its stem), most frequent first.
+  // The site's words one edit away from `word` (or from its stem): those one edit away from the
+  // word itself first (« agresssion » -> « agression », not « agressions »), most frequent first.
   function corrections(word) {
     var stem = lightStem(word);
     if (!mayBeMistyped(word)) return null;
@@ -119,12 +120,15 @@
       var termStem = vocabulary.stems[i];
       if (Math.abs(term.length - word.length) > 1 && Math.abs(termStem.length - stem.length) > 1) return;
       if (!/^[a-z]+$/.test(term)) return;
-      if (oneEditApart(word, term) || oneEditApart(stem, termStem)) {
-        best.set(term, vocabulary.frequency.get(term));
+      if (oneEditApart(word, term)) {
+        best.set(term, [1, vocabulary.frequency.get(term)]);
+      } else if (oneEditApart(stem, termStem)) {
+        best.set(term, [0, vocabulary.frequency.get(term)]);
       }
     });
     return Array.from(best.keys()).sort(function (a, b) {
-      return (best.get(b) - best.get(a)) || (a < b ? -1 : a > b ? 1 : 0);
+      var x = best.get(a), y = best.get(b);
+      return (y[0] - x[0]) || (y[1] - x[1]) || (a < b ? -1 : a > b ? 1 : 0);
     }).slice(0, rules.typo.max_corrections);
   }
 
@@ -157,6 +161,15 @@
     return pagefindLoad;
   }
 
+  // fn(item) for each item, one after the other (Pagefind's searches, run together, can answer
+  // each other's questions), then the list of the answers.
+  function inTurn(items, fn) {
+    var answers = [];
+    return items.reduce(function (chain, item) {
+      return chain.then(function () { return fn(item); }).then(function (answer) { answers.push(answer); });
+    }, Promise.resolve()).then(function () { return answers; });
+  }
+
   // The folded words of a query that the search keeps, each once.
   function queryWords(query) {
     var seen = new Set();
@@ -169,15 +182,22 @@
 
   // Is `word` a word of the site (or the beginning of one)? Pagefind, when it finds no word
   // starting with what was typed, also finds words sharing only its first letters (« prevoyence »
-  // finds « près »): look at the words its best page actually matched.
+  // finds « près »): look at the words its best page has marked as found.
+  var MARKED = /<mark>([^<]*)<\/mark>/g;
+
   function isKnown(engine, word) {
     return engine.search(word).then(function (found) {
       if (!found.results.length) return false;
       return found.results[0].data().then(function (data) {
-        var text = String(data.content || "").split(/\s+/);
+        var excerpts = [data.excerpt].concat((data.sub_results || []).map(function (section) { return section.excerpt; }));
         var stem = lightStem(word);
-        return (data.locations || []).some(function (at) {
-          return words(text[at] || "").some(function (matched) { return matched.startsWith(stem); });
+        return excerpts.some(function (excerpt) {
+          var match;
+          MARKED.lastIndex = 0;
+          while ((match = MARKED.exec(String(excerpt || "")))) {
+            if (words(plain(match[1])).some(function (marked) { return marked.startsWith(stem) || lightStem(marked) === stem; })) return true;
+          }
+          return false;
         });
       });
     });
@@ -186,7 +206,7 @@
   // What the engine gets for what the reader typed: {words, help}.
   function prepare(query, engine) {
     var typed = queryWords(query);
-    return Promise.all(typed.map(function (word) {
+    return inTurn(typed, function (word) {
       if (!mayBeMistyped(word)) return word;
       return isKnown(engine, word).then(function (known) {
         if (known) return word;
@@ -195,7 +215,7 @@
           return better && better.length ? better[0] : word;
         });
       });
-    })).then(function (sent) {
+    }).then(function (sent) {
       return distressOf(query).then(function (phrase) {
         return { words: sent, help: phrase ? rules.help : null };
       });
@@ -278,7 +298,7 @@
     return engine.search(sent.join(" "), options).then(function (all) {
       var results = all.results.slice(0, MAX_RESULTS);
       if (sent.length < 2 || results.length >= MAX_RESULTS) return results;
-      return Promise.all(sent.map(function (word) { return engine.search(word, options); })).then(function (each) {
+      return inTurn(sent, function (word) { return engine.search(word, options); }).then(function (each) {
         var taken = new Set(results.map(function (result) { return result.id; }));
         var partial = new Map();
         each.forEach(function (search) {
