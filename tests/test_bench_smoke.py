@@ -55,16 +55,15 @@ def test_budget_verdicts_follow_the_figures():
     assert "10.0 Ko pour la recherche" in missed[0]
 
 
-def test_engines_table_compares_lunr_and_pagefind():
+def test_engines_table_reports_the_sites_search():
     from bench.report import engines_table
 
     def median(value):
         return {"median": value, "n": 1}
     size = {"label": "1000", "engines": {
-        "lunr_index": {"bytes_on_disk": 20 * 1024 * 1024, "site_build_seconds": 40.0},
-        "pagefind_index": {"seconds": 3.5, "bytes_on_disk": 9 * 1024 * 1024, "index_bytes": 6 * 1024 * 1024},
-        "first_query": {"lunr": {"gzip": median(4 * 1024 * 1024), "ms": median(30000), "setup_ms": median(2000)},
-                        "pagefind": {"gzip": median(190 * 1024), "ms": median(900)}}}}
+        "index": {"pagefind_bytes": 9 * 1024 * 1024, "rules_bytes": 200 * 1024, "files": 3000},
+        "site_build_seconds": 40.0, "pagefind_build": {"seconds": 3.5, "pages": 1000},
+        "first_query": {"site": {"gzip": median(190 * 1024), "ms": median(900)}}}}
     row = engines_table([size]).splitlines()[-1]
-    assert row.startswith("| 1000 | 4096.0 Ko | 190.0 Ko | 30000 ms (dont nos règles : 2000 ms) | 900 ms |"), row
-    assert "40.0 s" in row and "+ 3.50 s" in row and "6144.0 Ko (dossier 9216.0 Ko)" in row
+    assert row.startswith("| 1000 | 190.0 Ko | 900 ms | 9216.0 Ko + 200.0 Ko |"), row
+    assert "40.0 s (dont Pagefind 3.50 s)" in row

@@ -1,4 +1,5 @@
-"""Real Chromium (Debian's) driven by Playwright, with a probe on Material's search worker.
+"""Real Chromium (Debian's) driven by Playwright, with a probe on the search's messages (Material's
+worker, or the site's own engine that takes its place).
 
 Material's worker speaks in messages: 0 = setup (the index), 1 = ready, 2 = query, 3 = result.
 The probe wraps `window.Worker` before the page's scripts run and timestamps each message, so the
@@ -29,6 +30,25 @@ WORKER_PROBE = """
     return worker;
   };
   window.Worker.prototype = Native.prototype;
+  // The site's own engine (search-soignants.js) takes the worker's place: the same messages.
+  let Engine;
+  Object.defineProperty(window, "SoignantsSearchEngine", {
+    configurable: true,
+    get() { return Engine; },
+    set(Defined) {
+      const post = Defined.prototype.postMessage, emit = Defined.prototype.emit;
+      Defined.prototype.postMessage = function (message, ...rest) {
+        events.push({ dir: "out", type: message && message.type, t: performance.now() });
+        return post.call(this, message, ...rest);
+      };
+      Defined.prototype.emit = function (data) {
+        events.push({ dir: "in", type: data && data.type, t: performance.now(),
+                      items: data && data.type === 3 && data.data && data.data.items ? data.data.items.length : null });
+        return emit.call(this, data);
+      };
+      Engine = Defined;
+    },
+  });
 })();
 """
 

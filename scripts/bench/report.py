@@ -120,34 +120,27 @@ def search_table(sizes: list[dict]) -> str:
 
 
 def engines_table(sizes: list[dict]) -> str:
-    """lunr (today) against Pagefind: the first query with the CPU throttled 4×."""
+    """The site's search (Pagefind behind Material's box): the first query, CPU throttled 4×."""
     rows = []
     for size in sizes:
         entry = size.get("engines")
         if not entry:
             continue
         if "error" in entry and "first_query" not in entry:
-            rows.append([size["label"], entry["error"]] + [""] * 7)
+            rows.append([size["label"], entry["error"]] + [""] * 4)
             continue
-        first = entry["first_query"]
-        lunr, pagefind = first.get("lunr") or {}, first.get("pagefind") or {}
-        lunr_index, pf_index = entry["lunr_index"], entry["pagefind_index"]
-        build = lunr_index.get("site_build_seconds")
+        site = entry["first_query"].get("site") or {}
+        index, pagefind = entry.get("index") or {}, entry.get("pagefind_build") or {}
+        build = entry.get("site_build_seconds")
         rows.append([
             size["label"],
-            show(lunr.get("gzip"), "Ko", 1, 1 / 1024), show(pagefind.get("gzip"), "Ko", 1, 1 / 1024),
-            _ms(lunr.get("ms")) + (f" (dont nos règles : {_ms(lunr.get('setup_ms'))})" if lunr.get("setup_ms") else ""),
-            _ms(pagefind.get("ms")),
-            f"{kb(lunr_index.get('bytes_on_disk'))} Ko",
-            f"{kb(pf_index.get('index_bytes'))} Ko (dossier {kb(pf_index.get('bytes_on_disk'))} Ko)"
-            if "error" not in pf_index else str(pf_index["error"]),
-            f"{build:.1f} s (construction du site)" if build else "n/d",
-            f"+ {pf_index['seconds']:.2f} s" if "seconds" in pf_index else "n/d",
+            show(site.get("gzip"), "Ko", 1, 1 / 1024),
+            _ms(site.get("ms")),
+            f"{kb(index.get('pagefind_bytes'))} Ko + {kb(index.get('rules_bytes'))} Ko" if index.get("pagefind_bytes") else "n/d",
+            (f"{build:.1f} s" if build else "n/d") + (f" (dont Pagefind {pagefind['seconds']:.2f} s)" if "seconds" in pagefind else ""),
         ])
-    return table(["Corpus", "1re requête : octets (lunr, gzip)", "1re requête : octets (Pagefind)",
-                  "Résultats en main, CPU ÷ 4 (lunr)", "Résultats en main, CPU ÷ 4 (Pagefind)",
-                  "Index sur disque (lunr)", "Index sur disque (Pagefind)", "Construction (lunr)",
-                  "Construction (Pagefind, après le site)"], rows)
+    return table(["Corpus", "1re requête : octets reçus (gzip)", "Résultats à l'écran, CPU ÷ 4",
+                  "Index sur disque (Pagefind + règles et vocabulaire)", "Construction du site"], rows)
 
 
 def checks_table(sizes: list[dict]) -> str:
@@ -252,10 +245,10 @@ def markdown(results: dict) -> str:
         parts += ["### Temps de construction", "", build_table(sizes), "",
                   "### Taille des pages quand le nombre de fiches augmente", "", page_growth_table(sizes, results.get("weight")), "",
                   "### Recherche", "", search_table(sizes), "",
-                  "### Moteurs de recherche : lunr (aujourd'hui) et Pagefind, première requête", "",
-                  "Du clic sur la recherche (lunr : la requête tapée aussitôt, jusqu'au premier résultat à "
-                  "l'écran ; Pagefind : de son chargement aux données des 10 premiers résultats), processeur "
-                  "ralenti 4 fois (Chromium), cache vide ; octets reçus pendant ce temps.", "",
+                  "### La recherche du site, première requête", "",
+                  "Du clic sur la recherche, la requête « épuisement » tapée aussitôt, jusqu'au premier "
+                  "résultat à l'écran, processeur ralenti 4 fois (Chromium), cache vide ; octets reçus "
+                  "pendant ce temps.", "",
                   engines_table(sizes), "",
                   "### Contrôles et reconstruction", "", checks_table(sizes), ""]
     return "\n".join(parts)

@@ -8,7 +8,6 @@ from . import browser as br
 from .server import serve
 from .stats import summarize
 
-MATERIAL_FIELDS = ("location", "title", "text", "tags", "boost")
 QUERIES = ["épuisement", "medecin", "plainte", "prévoyance", "burnout", "arrêt de travail", "dettes"]
 
 # Types one query the way Material reads it (the field's value on keyup), then waits for the
@@ -40,20 +39,17 @@ async ([query, timeoutMs]) => {
 
 
 def index_stats(site_dir: Path) -> dict:
-    """Size of site/search/search_index.json (raw, gzip) and its documents per language."""
+    """The search's files: the rules file Material fetches (site/search/search_index.json, raw and
+    gzip) and the pages in Pagefind's index, per edition."""
     path = Path(site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return {"error": "no search/search_index.json"}
+    entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
+    if not path.exists() or not entry.exists():
+        return {"error": "no search/search_index.json or pagefind/pagefind-entry.json"}
     data = path.read_bytes()
-    docs = json.loads(data)["docs"]
-    english = [d for d in docs if d["location"].startswith("en/")]
-    pages = [d for d in docs if "#" not in d["location"]]
-    # What Material alone would ship: the same documents without the fields our hook adds.
-    plain = json.dumps({"config": {}, "docs": [{k: d[k] for k in MATERIAL_FIELDS if k in d} for d in docs]},
-                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6)), "docs": len(docs),
-            "docs_fr": len(docs) - len(english), "docs_en": len(english), "pages": len(pages),
-            "material_fields_raw": len(plain), "material_fields_gzip": len(gzip.compress(plain, compresslevel=6))}
+    pages = sum(language["page_count"] for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values())
+    english = sum(1 for page in (Path(site_dir) / "en").rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
+    return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6)), "docs": pages,
+            "docs_fr": pages - english, "docs_en": english, "pages": pages}
 
 
 def browser_timings(site_dir: Path, page_path: str, runs: int, queries=QUERIES, ready_timeout_s: float = 300) -> dict:

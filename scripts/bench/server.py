@@ -32,7 +32,9 @@ def bodies(local: Path) -> tuple[bytes, bytes]:
 def kind(url_path: str) -> str:
     """The type of a request, for the breakdown of a page's weight."""
     path = urlsplit(url_path).path
-    if path.endswith("search/search_index.json"):
+    if "/search/" in path:
+        return "search rules"
+    if "/pagefind/" in path:
         return "search index"
     if "/javascripts/workers/" in path:
         return "worker"

@@ -182,42 +182,67 @@
 
   // Is `word` a word of the site (or the beginning of one)? Pagefind, when it finds no word
   // starting with what was typed, also finds words sharing only its first letters (« prevoyence »
-  // finds « près »): look at the words its best page has marked as found.
+  // finds « près »): look at the words it marked as found in the excerpts.
   var MARKED = /<mark>([^<]*)<\/mark>/g;
+
+  // The folded words Pagefind marked as found in the excerpts of `pages` (data of results).
+  function markedWords(pages) {
+    var marked = [];
+    pages.forEach(function (data) {
+      [data.excerpt].concat((data.sub_results || []).map(function (section) { return section.excerpt; }))
+        .forEach(function (excerpt) {
+          var match;
+          MARKED.lastIndex = 0;
+          while ((match = MARKED.exec(String(excerpt || "")))) marked = marked.concat(words(plain(match[1])));
+        });
+    });
+    return marked;
+  }
+
+  function isMarked(word, marked) {
+    var stem = lightStem(word);
+    return marked.some(function (found) { return found.startsWith(stem) || lightStem(found) === stem; });
+  }
 
   function isKnown(engine, word) {
     return engine.search(word).then(function (found) {
       if (!found.results.length) return false;
-      return found.results[0].data().then(function (data) {
-        var excerpts = [data.excerpt].concat((data.sub_results || []).map(function (section) { return section.excerpt; }));
-        var stem = lightStem(word);
-        return excerpts.some(function (excerpt) {
-          var match;
-          MARKED.lastIndex = 0;
-          while ((match = MARKED.exec(String(excerpt || "")))) {
-            if (words(plain(match[1])).some(function (marked) { return marked.startsWith(stem) || lightStem(marked) === stem; })) return true;
-          }
-          return false;
-        });
+      return found.results[0].data().then(function (data) { return isMarked(word, markedWords([data])); });
+    });
+  }
+
+  // A word typed that the pages found do not show (a typo, or a word found only elsewhere):
+  // kept if the site has it, else the site's nearest word.
+  function corrected(engine, word) {
+    return isKnown(engine, word).then(function (known) {
+      if (known) return word;
+      return loadVocabulary().then(function () {
+        var better = corrections(word);
+        return better && better.length ? better[0] : word;
       });
     });
   }
 
-  // What the engine gets for what the reader typed: {words, help}.
-  function prepare(query, engine) {
+  // The search for what the reader typed: {words sent, pages (Pagefind's data), help page or null}.
+  // The words are searched as typed; only a word of 5 letters or more that none of the pages
+  // found shows is checked, corrected if need be, and the search run again.
+  function resolve(query, engine) {
     var typed = queryWords(query);
-    return inTurn(typed, function (word) {
-      if (!mayBeMistyped(word)) return word;
-      return isKnown(engine, word).then(function (known) {
-        if (known) return word;
-        return loadVocabulary().then(function () {
-          var better = corrections(word);
-          return better && better.length ? better[0] : word;
-        });
+    return findPages(engine, typed).then(function (pages) {
+      var marked = markedWords(pages);
+      var doubtful = typed.filter(function (word) { return mayBeMistyped(word) && !isMarked(word, marked); });
+      if (!doubtful.length) return { words: typed, pages: pages };
+      return inTurn(doubtful, function (word) { return corrected(engine, word); }).then(function (better) {
+        var sent = typed.map(function (word) {
+          var i = doubtful.indexOf(word);
+          return i >= 0 ? better[i] : word;
+        }).filter(function (word, i, all) { return all.indexOf(word) === i; });
+        if (sent.join(" ") === typed.join(" ")) return { words: typed, pages: pages };
+        return findPages(engine, sent).then(function (again) { return { words: sent, pages: again }; });
       });
-    }).then(function (sent) {
+    }).then(function (found) {
       return distressOf(query).then(function (phrase) {
-        return { words: sent, help: phrase ? rules.help : null };
+        return { words: found.words, pages: found.pages, help: phrase ? rules.help : null };
       });
     });
   }
@@ -293,8 +318,7 @@
   // Pagefind finds the pages holding every word. When they are fewer than a list, the pages
   // holding some of the words follow: most words first, then the best placed in each word's list
   // (« je ne peux plus payer mes cotisations » is not written so on any page).
-  function searchEdition(engine, sent, edition) {
-    var options = { filters: { edition: edition } };
+  function searchEdition(engine, sent, options) {
     return engine.search(sent.join(" "), options).then(function (all) {
       var results = all.results.slice(0, MAX_RESULTS);
       if (sent.length < 2 || results.length >= MAX_RESULTS) return results;
@@ -318,21 +342,37 @@
     });
   }
 
-  // The pages for the words: the reader's edition first, then the other, MAX_RESULTS in all.
+  // The pages for the words, MAX_RESULTS in all, the reader's edition first. On the French
+  // edition (nearly every page), one search over both, its English pages put last; on the
+  // English edition, its own pages first, then the French ones (an edition filter each).
   function findPages(engine, sent) {
     if (!sent.length) return Promise.resolve([]);
-    var editions = lang === "en" ? ["en", "fr"] : ["fr", "en"];
-    var found = [];
-    return editions.reduce(function (chain, edition) {
-      return chain.then(function () {
-        if (found.length >= MAX_RESULTS) return;
-        return searchEdition(engine, sent, edition).then(function (results) {
-          found = found.concat(results.slice(0, MAX_RESULTS - found.length));
+    var ordered;
+    if (lang === "en") {
+      var found = [];
+      ordered = ["en", "fr"].reduce(function (chain, edition) {
+        return chain.then(function () {
+          if (found.length >= MAX_RESULTS) return;
+          return searchEdition(engine, sent, { filters: { edition: edition } }).then(function (results) {
+            found = found.concat(results.slice(0, MAX_RESULTS - found.length));
+          });
         });
-      });
-    }, Promise.resolve()).then(function () {
-      return Promise.all(found.map(function (result) { return result.data(); }));
+      }, Promise.resolve()).then(function () { return found; });
+    } else {
+      ordered = searchEdition(engine, sent, {});
+    }
+    return ordered.then(function (results) {
+      return Promise.all(results.map(function (result) { return result.data(); }));
+    }).then(function (pages) {
+      var other = function (data) { return !ownEdition(locationOf(data.url)); };
+      return pages.filter(function (data) { return !other(data); }).concat(pages.filter(other));
     });
+  }
+
+  function ownEdition(location) {
+    var prefixes = rules.editions || {};
+    if (prefixes[lang] !== undefined) return location.startsWith(prefixes[lang]);
+    return !Object.keys(prefixes).some(function (code) { return location.startsWith(prefixes[code]); });
   }
 
   function documentOf(location, title, text, score) {
@@ -372,10 +412,9 @@
   // The whole search for one query: {words (highlighted), help (or null), items}.
   function run(query) {
     return pagefind().then(function (engine) {
-      return prepare(query, engine).then(function (state) {
-        return findPages(engine, state.words).then(function (pages) {
-          return { words: state.words.map(lightStem), help: state.help, items: itemsOf(pages, state.help) };
-        });
+      return resolve(query, engine).then(function (found) {
+        return { sent: found.words, words: found.words.map(lightStem), help: found.help,
+                 items: itemsOf(found.pages, found.help) };
       });
     });
   }
@@ -395,7 +434,7 @@
     var data = config.soignants;
     rules = {
       stop: new Set(data.stop_words), plural: data.plural_rules, suffix: data.suffix_rules,
-      typo: data.typo, distress: data.distress, vocabulary: data.vocabulary,
+      typo: data.typo, distress: data.distress, vocabulary: data.vocabulary, editions: data.editions || {},
       help: (data.help_pages || {})[lang] || null, helpDocuments: data.help_documents || {}
     };
   }
@@ -465,11 +504,13 @@
     search: function (query) {
       return run(query).then(function (found) {
         return { pages: found.items.map(function (item) { return pageOf(item[0].location); }),
-                 words: found.words, help: found.help };
+                 words: found.sent, help: found.help };
       });
     },
     prepare: function (query) {
-      return pagefind().then(function (engine) { return prepare(query, engine); });
+      return pagefind().then(function (engine) { return resolve(query, engine); }).then(function (found) {
+        return { words: found.words, help: found.help };
+      });
     },
     distress: function (query) { return rules ? distressOf(query) : Promise.resolve(null); },
     get ready() { return rules !== null; },
