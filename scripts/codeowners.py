@@ -16,7 +16,7 @@ from soignants.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()
 
-from soignants import committee  # noqa: E402
+from soignants.model import committee  # noqa: E402
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\

@@ -6,7 +6,7 @@ import re
 
 from . import DATA_DIR
 from .escaping import markdown_text as escape  # HTML- and Markdown-safe text
-from .yamlfile import load_yaml_file
+from .model.yamlfile import load_yaml_file
 
 BIBLIOGRAPHY_FILE = DATA_DIR / "bibliographie.yml"
 

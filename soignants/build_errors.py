@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 import sys
 
-from .frontmatter import FRONT_MATTER
+from .model.frontmatter import FRONT_MATTER
 from .lint.file_names import file_name_problems
 from .lint.front_matter import read_front_matter
 from .lint.markdown_text import blank
@@ -24,7 +24,7 @@ from .lint.markers import marker_problems
 from .lint.project import Context, Project, page_kind
 from .lint.reading import read_text
 from .lint.report import Problem
-from .yamlfile import load_yaml_text
+from .model.yamlfile import load_yaml_text
 
 HEADER = "La construction du site s'arrête : le contenu a des erreurs (les mêmes que « make lint ») :"
 FOOTER = ("Corrigez-les puis enregistrez : le site se reconstruit de lui-même sous « make serve » "

@@ -23,8 +23,9 @@ import re
 
 import lxml.html
 
-from . import help_data, site_checks
-from .catalog import CITATION
+from .model import help_data
+from . import site_checks
+from .model.catalog import CITATION
 from .render import BLOCK_KINDS
 
 HELP_MARKER_LEFT = re.compile(r"\[\[aide:")

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import catalog, help_data
+from .model import catalog, help_data
 from .bibliography import date_fr
-from .dates import months_old
+from .model.dates import months_old
 from .escaping import markdown_text
 
 CONTACT_WARNING_MONTHS = 11  # a contact is listed a month before it becomes stale (12 months)

@@ -17,10 +17,11 @@ from datetime import date
 import re
 import unicodedata
 
-from . import DATA_DIR, catalog, editions, help_data, schemas
+from . import DATA_DIR, editions
+from .model import catalog, help_data, schemas
 from .bibliography import date_fr
 from .escaping import html_link, markdown_text
-from .yamlfile import load_yaml_file
+from .model.yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
 ANNUAIRE_PAGE = "aide/annuaire.md"

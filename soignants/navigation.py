@@ -15,8 +15,9 @@ the French page (soignants/editions.py), with its French title.
 from .escaping import html_text
 from pathlib import Path
 
-from . import bibliography, catalog, editions
-from .folding import fold
+from . import bibliography, editions
+from .model import catalog
+from .model.folding import fold
 
 GROUP_THRESHOLD = 40  # up to this many fiches, a part's menu is one flat list
 GROUP_SIZE = 30

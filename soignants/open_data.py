@@ -13,7 +13,8 @@ import csv
 import io
 import json
 
-from . import SCHEMAS_DIR, help_data
+from . import SCHEMAS_DIR
+from .model import help_data
 from .escaping import csv_cell
 
 FOLDER = "donnees"

@@ -48,7 +48,8 @@ import shutil
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from . import PROJECT_ROOT, catalog, editions, escaping, feedback, help_data, limits, navigation, news, open_data
+from . import PROJECT_ROOT, editions, escaping, feedback, navigation, news, open_data
+from .model import catalog, help_data, limits
 from .build_errors import stop_on_content_errors
 from .render import MarkerError, page_assets, render_page_markdown
 
@@ -144,7 +145,7 @@ def complete_nav(configured_nav: list | None, lang: str, docs_dir) -> list | Non
 
 
 def source_problems(source: bytes, src_uri: str) -> str | None:
-    """What makes a page too costly or deceptive to build (soignants/limits.py), in French."""
+    """What makes a page too costly or deceptive to build (soignants/model/limits.py), in French."""
     problems = limits.source_problems(source)
     return "\n".join(f"{src_uri}:{line}: {message}" for line, message in problems) if problems else None
 

@@ -1,6 +1,6 @@
 """The `<!-- questionnaire: ID -->` marker: a self-assessment that runs in the reader's browser.
 
-Renders, from data/questionnaires/ID.yml (soignants/questionnaires.py) and data/aide.yml:
+Renders, from data/questionnaires/ID.yml (soignants/model/questionnaires.py) and data/aide.yml:
 - the draft notice (from the file's `statut`) and what happens to the answers (nothing is sent,
   nothing is stored);
 - a <form> that sends nothing: `method="dialog"` (outside a dialog, submitting does nothing,
@@ -22,7 +22,8 @@ from html import escape
 import json
 import re
 
-from . import editions, help_directory, questionnaires
+from . import editions, help_directory
+from .model import questionnaires
 from .escaping import json_for_html
 from .bibliography import date_fr, full_citation_html, references as bibliography_references
 from .help_directory import MONTHS_EN

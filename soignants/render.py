@@ -23,7 +23,8 @@ from html import escape
 import posixpath
 import re
 
-from . import bibliography, catalog, editorial, feedback, help_data, news, questionnaire_form
+from . import bibliography, editorial, feedback, news, questionnaire_form
+from .model import catalog, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
 from .escaping import html_link, html_text, markdown_text

@@ -12,10 +12,11 @@ from datetime import date
 from pathlib import Path
 import re
 
-from . import DOCS_DIR, schemas
-from .dates import one_year_later
-from .folding import fold
-from .frontmatter import FRONT_MATTER, split_front_matter
+from . import DOCS_DIR
+from .model import schemas
+from .model.dates import one_year_later
+from .model.folding import fold
+from .model.frontmatter import FRONT_MATTER, split_front_matter
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "fiche.md"
 _PROPERTIES = schemas.schema(schemas.FICHE)["properties"]  # the limits come from the one model

@@ -9,8 +9,8 @@ built index and from the installed Material package rather than copying it:
   (assets/javascripts/lunr/min/lunr.<lang>.min.js) and lunr.js inside the search worker;
 - tokenizer, query transform, post-query boost and grouping by page: ported from Material's
   worker source (integrations/search/ in the worker's source map), version 9.8.
-- our own query normalization (soignants/folding.py) and typo correction
-  (soignants/search_query.py), which search-soignants.js applies in the browser before the worker
+- our own query normalization (soignants/model/folding.py) and typo correction
+  (soignants/model/search_query.py), which search-soignants.js applies in the browser before the worker
   sees the query, and the order it gives the worker's results (own edition first, the help page
   first when the query expresses distress).
 
@@ -27,8 +27,8 @@ import math
 import re
 import re._parser as sre_parser  # the minimum width of a pattern
 
-from .folding import fold, join_hyphens
-from .search_query import DistressRules, Vocabulary, corrected_query, distress_phrase, ordered
+from .model.folding import fold, join_hyphens
+from .model.search_query import DistressRules, Vocabulary, corrected_query, distress_phrase, ordered
 
 # Material's tokenizer distinguishes markup from text (integrations/search/internal/extract).
 TEXT, TAG_OPEN, TAG_CLOSE = 1, 0, 2

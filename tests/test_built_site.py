@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from soignants import built_site, help_data
+from soignants import built_site
+from soignants.model import help_data
 from soignants.csp import policy
 
 ROOT = Path(__file__).resolve().parent.parent

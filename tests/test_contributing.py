@@ -8,10 +8,10 @@ import re
 import pytest
 import yaml
 
-from soignants import schemas
-from soignants.frontmatter import split_front_matter
+from soignants.model import schemas
+from soignants.model.frontmatter import split_front_matter
 from soignants.render import BLOCK_MARKER
-from soignants.yamlfile import load_yaml_text
+from soignants.model.yamlfile import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE_FILE = ROOT / "CONTRIBUTING.md"
@@ -84,7 +84,7 @@ def test_every_marker_is_documented():
 
 def test_the_commands_and_files_it_names_exist():
     for path in ["scripts/new_fiche.py", "scripts/lint.py", "scripts/check_links.py", "data/aide.yml",
-                 "data/bibliographie.yml", "soignants/templates/fiche.md", "soignants/schemas/fiche.schema.json",
+                 "data/bibliographie.yml", "soignants/templates/fiche.md", "soignants/model/schemas/fiche.schema.json",
                  ".pre-commit-config.yaml", ".github/workflows/verifier.yml", ".github/workflows/liens-externes.yml",
                  ".gitlab/ci/verifier.yml", "docs/fiches/cabinet", "docs/fiches/soignant", "docs/temoignages"]:
         assert path in GUIDE, f"{path} n'est plus cité dans CONTRIBUTING.md"

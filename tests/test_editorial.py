@@ -20,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from soignants import committee, editorial, feedback, news, relaunch  # noqa: E402
+from soignants.model import committee  # noqa: E402
+from soignants import editorial, feedback, news, relaunch  # noqa: E402
 from soignants.lint import Project, run  # noqa: E402
 from soignants.render import fiche_footer, render_page_markdown  # noqa: E402
 

@@ -4,7 +4,7 @@ import random
 import string
 
 from soignants import editions, navigation
-from soignants.catalog import title_order
+from soignants.model.catalog import title_order
 
 
 def titled(titles):

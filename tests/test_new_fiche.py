@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from soignants import schemas
-from soignants.frontmatter import read_page
+from soignants.model import schemas
+from soignants.model.frontmatter import read_page
 from soignants.scaffold import LEFT_TO_FILL, ScaffoldError, create_fiche, one_year_later, slugify
 
 ROOT = Path(__file__).resolve().parent.parent

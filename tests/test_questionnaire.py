@@ -1,4 +1,4 @@
-"""The self-assessment questionnaires (data/questionnaires/, soignants/questionnaires.py and
+"""The self-assessment questionnaires (data/questionnaires/, soignants/model/questionnaires.py and
 soignants/questionnaire_form.py): the data file follows its schema and is coherent, the
 coherence checks catch a gap, an overlap, a wrong maximum or an alert on a missing item, the
 content check reports a broken file at its line in French, the licence is documented with its
@@ -15,10 +15,11 @@ import sys
 
 import pytest
 
-from soignants import editions, help_data, questionnaire_form, questionnaires, schemas
+from soignants import editions, questionnaire_form
+from soignants.model import help_data, questionnaires, schemas
 from soignants.render import MarkerError, render_page_markdown
 from soignants.site_checks import parse
-from soignants.yamlfile import load_yaml_file, load_yaml_text
+from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PHQ9 = ROOT / "data" / "questionnaires" / "phq-9.yml"

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from soignants import bibliography, help_data
+from soignants import bibliography
+from soignants.model import help_data
 from soignants.render import (MarkerError, audio_block, draft_notice, expand_citations,
                               expand_help_markers, render_page_markdown)
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from soignants import catalog, help_data, site_checks
-from soignants.folding import fold
-from soignants.frontmatter import split_front_matter
+from soignants.model import catalog, help_data
+from soignants import site_checks
+from soignants.model.folding import fold
+from soignants.model.frontmatter import split_front_matter
 from soignants.render import HELP_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent

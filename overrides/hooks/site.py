@@ -88,7 +88,7 @@ def _theme_script_hashes(env, config, base_url: str) -> list[str]:
 
 def on_page_read_source(page, config):
     # Before MkDocs parses the front matter and the Markdown: refuse, in French, what would make
-    # the build hang or crash (soignants/limits.py). None: MkDocs reads the file as usual.
+    # the build hang or crash (soignants/model/limits.py). None: MkDocs reads the file as usual.
     problem = prerender.source_problems(Path(page.file.abs_src_path).read_bytes(), page.file.src_uri)
     if problem:
         raise PluginError(problem)

@@ -11,7 +11,7 @@ import posixpath
 
 import yaml
 
-from ..frontmatter import FRONT_MATTER
+from ..model.frontmatter import FRONT_MATTER
 from .markdown_text import blank
 from .project import FICHE, TEMOIGNAGE, Context
 from .quotes import unclosed_quote_line, unclosed_quote_message

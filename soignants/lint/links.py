@@ -15,7 +15,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..catalog import CITATION, is_translation
+from ..model.catalog import CITATION, is_translation
 from .. import render
 from ..render import BLOCK_MARKER
 from .front_matter import read_front_matter

@@ -9,7 +9,7 @@ contributors' guide shows `[[aide:ID]]`).
 
 import re
 
-from ..catalog import CITATION, PARTS
+from ..model.catalog import CITATION, PARTS
 from ..render import BLOCK_MARKER, HELP_MARKER
 from .front_matter import unknown_key_message
 from .markdown_text import LineIndex, mask

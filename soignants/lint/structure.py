@@ -3,7 +3,7 @@
 import difflib
 import re
 
-from ..folding import fold
+from ..model.folding import fold
 from .characters import described
 from .markdown_text import Heading
 from .report import Problem

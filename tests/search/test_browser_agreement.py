@@ -6,7 +6,7 @@ third place may swap). The query normalization, the typo corrections and the dis
 the same answers in both, for every query of the suite."""
 
 from search_page import location
-from soignants import distress
+from soignants.model import distress
 
 TIE = 1e-6  # relative score difference under which two pages are tied
 

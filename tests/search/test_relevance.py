@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from soignants.folding import fold, light_stem, normalize_query
+from soignants.model.folding import fold, light_stem, normalize_query
 from soignants.search_harness import BrowserText, language
-from soignants.search_query import EXACT_BOOST, one_edit_apart, query_words
+from soignants.model.search_query import EXACT_BOOST, one_edit_apart, query_words
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACT = ROOT / "test-artifacts" / "search-metrics.json"
@@ -146,7 +146,7 @@ def test_index_ranks_on_folded_fields_and_carries_query_rules(site_search):
     assert rules["plural_rules"] and rules["suffix_rules"]
 
 
-# --- Typos forgiven (soignants/search_query.py) -------------------------------------------------
+# --- Typos forgiven (soignants/model/search_query.py) -------------------------------------------------
 
 @pytest.mark.parametrize("a, b, expected", [
     ("epuisment", "epuisement", True),   # a letter missing

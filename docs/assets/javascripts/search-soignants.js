@@ -7,9 +7,9 @@
  *    (« l'Ordre » -> « ordre », « burn-out » -> « burnout »), stripped of stop words, and cut
  *    down to the prefix the forms of a word share (« épuisée » -> « epuis », which the worker's
  *    trailing `*` extends to « épuisement »). The reference is normalize_query in
- *    soignants/folding.py.
+ *    soignants/model/folding.py.
  * 2. Typos. A word of 5 letters or more that starts no word of the site is replaced by the site's
- *    words one edit away (soignants/search_query.py, corrected_query): « epuisemnt » -> « epuis ».
+ *    words one edit away (soignants/model/search_query.py, corrected_query): « epuisemnt » -> « epuis ».
  *    The vocabulary is built here from the index's documents, as the Python harness builds it.
  * 3. Distress. A query that contains a phrase of data/recherche-detresse.yml shows the crisis card
  *    (overrides/partials/search.html) above the results, and the help page comes first.

@@ -4,7 +4,7 @@ from datetime import date
 from functools import lru_cache
 import re
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .dates import months_old
 from .yamlfile import load_yaml_file
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .yamlfile import load_yaml_file
 
 COMMITTEE_FILE = DATA_DIR / "comite.yml"

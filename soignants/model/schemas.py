@@ -5,7 +5,7 @@ import json
 
 from jsonschema import Draft202012Validator
 
-from . import SCHEMAS_DIR
+from .. import SCHEMAS_DIR
 
 FICHE = "fiche"
 TEMOIGNAGE = "temoignage"

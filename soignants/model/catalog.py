@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 import re
 
-from . import DOCS_DIR
+from .. import DOCS_DIR
 from .folding import fold
 from .frontmatter import read_page
 

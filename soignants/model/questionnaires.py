@@ -16,7 +16,8 @@ alert names an existing item and scale values.
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import DATA_DIR, schemas
+from .. import DATA_DIR
+from . import schemas
 from .yamlfile import load_yaml_file
 
 QUESTIONNAIRES_DIR = DATA_DIR / "questionnaires"
@@ -62,7 +63,7 @@ def load(questionnaire_id: str, directory: Path = QUESTIONNAIRES_DIR) -> dict:
     if errors:
         details = " ; ".join(f"{'/'.join(str(p) for p in e.absolute_path) or '(racine)'} : {e.message}"
                              for e in errors)
-        raise QuestionnaireError(f"{shown} ne respecte pas son modèle (soignants/schemas/questionnaire.schema.json) : "
+        raise QuestionnaireError(f"{shown} ne respecte pas son modèle (soignants/model/schemas/questionnaire.schema.json) : "
                                  f"{details} ; lancez python scripts/lint.py {shown} pour le détail, ligne par ligne.")
     issues = coherence_problems(data, expected_id=path.stem)
     if issues:

@@ -1,4 +1,4 @@
-"""What the reader's search does with a query once it is folded (soignants/folding.py), and with
+"""What the reader's search does with a query once it is folded (soignants/model/folding.py), and with
 the results: typos forgiven, distress answered with help first, the page's own language first.
 
 Two consumers, which must agree to the letter, as for folding.py:
@@ -16,7 +16,7 @@ tests/search/test_browser_agreement.py and test_distress.py check that both agre
    `EXACT_BOOST` times more than the corrected ones, so pages that match what was typed come
    first. A query without a correction is sent exactly as before. Short words and numbers are
    never corrected (« SPS », « IJ », « 3114 »).
-2. Distress. data/recherche-detresse.yml lists phrases (soignants/distress.py); a query that
+2. Distress. data/recherche-detresse.yml lists phrases (soignants/model/distress.py); a query that
    contains one, word after word, folded, each word in its usual forms (light stem) or with one
    typo when the typed word is not a word of the site, shows the crisis card and puts the help
    page first. A phrase inside one of the file's exceptions (« suicide assisté ») does not count.

@@ -2,7 +2,7 @@
 the search (config.soignants.distress in the search index; see search_query.py for how a query is
 matched, and docs/assets/javascripts/search-soignants.js for the browser's side)."""
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .search_query import DistressRules, phrase_words
 from .yamlfile import load_yaml_file
 
