@@ -3,7 +3,7 @@
 
 Each fiche and testimony with its status, authors, reviewers, last and next review, whether it
 is overdue and how many sources it cites, most urgent first; then the help contacts due for
-checking. Logic in soignants/editorial.py (the « Suivi éditorial » page shows the same).
+checking. Logic in soignants/render/editorial.py (the « Suivi éditorial » page shows the same).
 """
 
 import csv
@@ -19,8 +19,8 @@ from soignants.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants import editorial  # noqa: E402
-from soignants.escaping import csv_cell  # noqa: E402
+from soignants.render import editorial  # noqa: E402
+from soignants.render.escaping import csv_cell  # noqa: E402
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\

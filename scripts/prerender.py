@@ -16,7 +16,8 @@ from soignants.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants import feedback, prerender  # noqa: E402
+from soignants.render import feedback  # noqa: E402
+from soignants import prerender  # noqa: E402
 from soignants.build_errors import ContentError  # noqa: E402
 from soignants.french_cli import FrenchArgumentParser  # noqa: E402
 

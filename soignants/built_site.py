@@ -8,7 +8,7 @@ template overrides fails here, instead of publishing pages without the help numb
 - no marker left unexpanded (`[[aide:…]]`, `[@Clé]`, `<!-- liste-fiches … -->`…);
 - nothing loaded from another host (soignants/site_checks.py), in pages and stylesheets;
 - in the page's content, no inline script, event handler or style (what the allowlist of
-  soignants/sanitize.py guarantees): only the site's own files and JSON data blocks;
+  soignants/render/sanitize.py guarantees): only the site's own files and JSON data blocks;
 - the page's title and description escaped once (shown as written, not as « &#39; »);
 - with `require_csp`, the Content-Security-Policy first in <head> (MkDocs: soignants/csp.py);
 - with `base_url` (the address the site is built for, e.g. under a sub-path), every internal
@@ -26,7 +26,7 @@ import lxml.html
 from .model import help_data
 from . import site_checks
 from .model.catalog import CITATION
-from .render import BLOCK_KINDS
+from .render.pages import BLOCK_KINDS
 
 HELP_MARKER_LEFT = re.compile(r"\[\[aide:")
 BLOCK_MARKER_LEFT = re.compile(r"<!--\s*(?:" + "|".join(BLOCK_KINDS) + r")\b")

@@ -9,13 +9,13 @@ list would make every page heavier and the build slower as fiches are added (qua
 and nobody finds a fiche in a menu of hundreds of entries (the part's page lists them all).
 
 In the English edition (`translated` given), a page with no English version yet is a link to
-the French page (soignants/editions.py), with its French title.
+the French page (soignants/render/editions.py), with its French title.
 """
 
-from .escaping import html_text
+from .render.escaping import html_text
 from pathlib import Path
 
-from . import bibliography, editions
+from .render import bibliography, editions
 from .model import catalog
 from .model.folding import fold
 

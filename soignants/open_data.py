@@ -15,7 +15,7 @@ import json
 
 from . import SCHEMAS_DIR
 from .model import help_data
-from .escaping import csv_cell
+from .render.escaping import csv_cell
 
 FOLDER = "donnees"
 LICENCE = "CC BY-SA 4.0"

@@ -15,9 +15,9 @@ involved. Two callers:
 tests/test_prerender.py asserts that both give the same Markdown for every page.
 
 What a generator must still do, and what the pre-rendered copy keeps for it:
-- The allowlist of HTML (soignants/sanitize.py) runs on HTML, after Markdown. MkDocs runs it
+- The allowlist of HTML (soignants/render/sanitize.py) runs on HTML, after Markdown. MkDocs runs it
   in the hook's on_page_content. The pre-rendered mkdocs.yml lists the Python-Markdown
-  extension `soignants.markdown_sanitize`, which runs the same `sanitize.clean()` as the last
+  extension `soignants.render.markdown_sanitize`, which runs the same `sanitize.clean()` as the last
   step of Markdown, for a generator that runs Python-Markdown extensions (Zensical does). The
   few <link>/<script> tags our markers need (`render.page_assets`) are written inside HTML
   comments carrying a random token of this run, which the extension opens again after
@@ -48,16 +48,17 @@ import shutil
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from . import PROJECT_ROOT, editions, escaping, feedback, navigation, news, open_data
+from . import PROJECT_ROOT, navigation, open_data
+from .render import editions, escaping, feedback, news
 from .model import catalog, help_data, limits
 from .build_errors import stop_on_content_errors
-from .render import MarkerError, page_assets, render_page_markdown
+from .render.pages import MarkerError, page_assets, render_page_markdown
 
 DEFAULT_LANGUAGE = "fr"
 # MkDocs' own front-matter pattern (mkdocs/utils/meta.py): the pre-render reads a page as MkDocs does.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-# The extension the pre-rendered mkdocs.yml adds, and its setting (soignants/markdown_sanitize.py).
-SANITIZE_EXTENSION = "soignants.markdown_sanitize"
+# The extension the pre-rendered mkdocs.yml adds, and its setting (soignants/render/markdown_sanitize.py).
+SANITIZE_EXTENSION = "soignants.render.markdown_sanitize"
 
 
 class PrerenderError(ValueError):
@@ -169,7 +170,7 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
     except MarkerError as error:
         raise PrerenderError(str(error)) from None
     # The English edition has only the pages translated so far: a link to any other page goes to
-    # the French one (soignants/editions.py).
+    # the French one (soignants/render/editions.py).
     if lang != DEFAULT_LANGUAGE:
         markdown = editions.link_untranslated(
             markdown, src, translated=lambda s: editions.has_english_page(s, site.docs_dir),
@@ -183,7 +184,7 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
 # --- the generator-ready copy ---------------------------------------------------------------
 
 def asset_comment(token: str, where: str, html: str) -> str:
-    """The asset tags of a page, inside an HTML comment that soignants/markdown_sanitize.py opens
+    """The asset tags of a page, inside an HTML comment that soignants/render/markdown_sanitize.py opens
     again after cleaning (`where`: "avant" or "apres" the content). Inside a comment, Markdown
     does not wrap them in a paragraph and a generator does not rewrite their addresses."""
     return f"<!--ss-assets:{token}:{where}\n{html}\n-->"
@@ -240,7 +241,7 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
           html_urls: str = "source") -> dict:
     """Write the generator-ready copy into `out_dir` (emptied first); return a summary. The
     French edition: an English copy would still hold the `fr-edition:` links that only the MkDocs
-    hook turns into addresses (soignants/editions.py), so the command offers none yet.
+    hook turns into addresses (soignants/render/editions.py), so the command offers none yet.
     `html_urls`: "source" (the default) for a generator that reads relative addresses in raw
     HTML from the Markdown file, as Zensical does; "page" for one that leaves raw HTML alone."""
     config_file = Path(config_file).resolve()

@@ -10,7 +10,7 @@ import yaml
 
 from soignants.model import schemas
 from soignants.model.frontmatter import split_front_matter
-from soignants.render import BLOCK_MARKER
+from soignants.render.pages import BLOCK_MARKER
 from soignants.model.yamlfile import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,4 +223,4 @@ def test_gitlab_jobs_and_pre_commit_hook():
     assert "scripts/lint.py" in hook["entry"]
     files = re.compile(hook["files"])
     assert files.search("docs/fiches/soignant/x.md") and files.search("data/aide.yml")
-    assert not files.search("soignants/render.py")
+    assert not files.search("soignants/render/pages.py")

@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from soignants.model import committee  # noqa: E402
-from soignants import editorial, feedback, news, relaunch  # noqa: E402
+from soignants.render import editorial, feedback, news  # noqa: E402
+from soignants import relaunch  # noqa: E402
 from soignants.lint import Project, run  # noqa: E402
-from soignants.render import fiche_footer, render_page_markdown  # noqa: E402
+from soignants.render.pages import fiche_footer, render_page_markdown  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "lint"
 TODAY = date(2026, 11, 23)

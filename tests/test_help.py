@@ -13,8 +13,9 @@ import warnings
 import pytest
 
 from soignants.model import help_data, schemas
-from soignants import help_directory, open_data, site_checks
-from soignants.help_directory import SITUATIONS, region_anchor
+from soignants.render import help_directory
+from soignants import open_data, site_checks
+from soignants.render.help_directory import SITUATIONS, region_anchor
 from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 
 TODAY = date.today()

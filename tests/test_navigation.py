@@ -3,7 +3,8 @@
 import random
 import string
 
-from soignants import editions, navigation
+from soignants.render import editions
+from soignants import navigation
 from soignants.model.catalog import title_order
 
 

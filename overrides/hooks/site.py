@@ -18,7 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import csp, editions, feedback, news, open_data, prerender, sanitize, search_index, template_cache
+from soignants import csp, open_data, prerender, search_index, template_cache
+from soignants.render import editions, feedback, news, sanitize
 from soignants.build_errors import keep_serving_on_content_errors
 
 log = logging.getLogger("mkdocs.hooks.soignants")
@@ -112,7 +113,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # Only what soignants/sanitize.py allows reaches a reader; then the page's own scripts.
+    # Only what soignants/render/sanitize.py allows reaches a reader; then the page's own scripts.
     before, after = getattr(page, "ss_assets", ("", ""))
     if _language(config) != DEFAULT_LANGUAGE:
         html = editions.french_links(html, page.url)  # before: the sanitiser drops unknown schemes

@@ -15,7 +15,8 @@ import random
 import re
 import shutil
 
-from soignants import DOCS_DIR, bibliography
+from soignants import DOCS_DIR
+from soignants.render import bibliography
 from soignants.model import catalog, help_data
 from soignants.model.folding import fold
 

@@ -1,4 +1,4 @@
-"""A Python-Markdown extension: the allowlist of soignants/sanitize.py as the last step of Markdown.
+"""A Python-Markdown extension: the allowlist of soignants/render/sanitize.py as the last step of Markdown.
 
 For a generator that builds the pre-rendered copy (soignants/prerender.py) and runs the
 Python-Markdown extensions listed in its mkdocs.yml (Zensical does): what a page's Markdown

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .model import catalog, help_data
+from ..model import catalog, help_data
 from .bibliography import date_fr
-from .model.dates import months_old
+from ..model.dates import months_old
 from .escaping import markdown_text
 
 CONTACT_WARNING_MONTHS = 11  # a contact is listed a month before it becomes stale (12 months)
@@ -115,7 +115,7 @@ def contact_records(today: date) -> list[dict]:
 
 
 def dashboard_markdown(src_uri: str, link, today: date | None = None) -> str:
-    """The « Suivi éditorial » page body; every value escaped (soignants/escaping.py)."""
+    """The « Suivi éditorial » page body; every value escaped (soignants/render/escaping.py)."""
     today = today or date.today()
     lines = [f"*État au {date_fr(today.isoformat())}, du plus urgent au moins urgent.*", "",
              "| Page | Type | Statut | Auteurs | Relecteurs | Dernière relecture | Prochaine relecture | "

@@ -4,9 +4,9 @@ from functools import lru_cache
 import html
 import re
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .escaping import markdown_text as escape  # HTML- and Markdown-safe text
-from .model.yamlfile import load_yaml_file
+from ..model.yamlfile import load_yaml_file
 
 BIBLIOGRAPHY_FILE = DATA_DIR / "bibliographie.yml"
 

@@ -80,7 +80,7 @@ def mail_url(settings: Settings, title: str, address: str) -> str | None:
 
 
 def page_links(extra: dict | None, title: str, address: str) -> dict | None:
-    """The page's report addresses for soignants.render ({"forge": …, "courriel": …}), or None."""
+    """The page's report addresses for soignants.render.pages ({"forge": …, "courriel": …}), or None."""
     settings = settings_from(extra)
     if not settings.enabled:
         return None

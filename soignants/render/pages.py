@@ -9,11 +9,11 @@ Markers (documented in CONTRIBUTING.md):
 - `<!-- annuaire: national|regional|historique -->` help structures
 - `<!-- quel-numero -->`, `<!-- annuaire-departements -->`, `<!-- carte-aide -->`
                                 the help pages built from data/aide.yml and data/departements.yml
-                                (soignants/help_directory.py)
+                                (soignants/render/help_directory.py)
 - `<!-- questionnaire: ID -->`  a self-assessment from data/questionnaires/ID.yml, answered and
-                                scored in the reader's browser (soignants/questionnaire_form.py)
-- `<!-- quoi-de-neuf -->`       the latest changes across the site (soignants/news.py)
-- `<!-- suivi-editorial -->`    the editorial dashboard (soignants/editorial.py)
+                                scored in the reader's browser (soignants/render/questionnaire_form.py)
+- `<!-- quoi-de-neuf -->`       the latest changes across the site (soignants/render/news.py)
+- `<!-- suivi-editorial -->`    the editorial dashboard (soignants/render/editorial.py)
 An unknown marker value is an error that names the file: the build fails rather than show a
 reader an empty box.
 """
@@ -24,7 +24,7 @@ import posixpath
 import re
 
 from . import bibliography, editorial, feedback, news, questionnaire_form
-from .model import catalog, help_data
+from ..model import catalog, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
 from .escaping import html_link, html_text, markdown_text
@@ -425,7 +425,7 @@ PAGES_WITH_DIRECTORY_SCRIPT = {"annuaire-departements", "carte-aide"}
 
 def page_assets(markdown: str, src_uri: str, lang: str = "fr", html_urls: str = "page") -> tuple[str, str]:
     """The stylesheets and scripts a page's markers need, as HTML to put before and after the
-    page's content once it is sanitised (soignants/sanitize.py lets no <script> or <link> through:
+    page's content once it is sanitised (soignants/render/sanitize.py lets no <script> or <link> through:
     these come from our code, with addresses computed here, never from the page)."""
     before, after = [], []
     for match in BLOCK_MARKER.finditer(markdown):
@@ -448,7 +448,7 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
                          today: date | None = None, report: dict | None = None, html_urls: str = "page") -> str:
     """Everything our markers and front matter add to a page, as Markdown.
 
-    `report`: the page's « Signaler une erreur » addresses (soignants/feedback.py), or None.
+    `report`: the page's « Signaler une erreur » addresses (soignants/render/feedback.py), or None.
     `html_urls`: how the generator reads relative addresses in raw HTML (`html_file_url`)."""
     today = today or date.today()
     is_fiche = src_uri.startswith("fiches/") and "partie" in meta

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timezone
 import hashlib
 from pathlib import Path
 
-from .model import catalog
+from ..model import catalog
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
 

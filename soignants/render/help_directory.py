@@ -1,6 +1,6 @@
 """The help pages built from data/aide.yml and data/departements.yml, as Markdown.
 
-Block markers (expanded by soignants/render.py):
+Block markers (expanded by soignants/render/pages.py):
 - `<!-- quel-numero -->`            « Quel numéro pour quoi ? »: situation -> lines, from the
                                     `pour` categories of each structure (never a typed number)
 - `<!-- annuaire-departements -->`  the directory by département: a table of the 101
@@ -17,11 +17,12 @@ from datetime import date
 import re
 import unicodedata
 
-from . import DATA_DIR, editions
-from .model import catalog, help_data, schemas
+from .. import DATA_DIR
+from . import editions
+from ..model import catalog, help_data, schemas
 from .bibliography import date_fr
 from .escaping import html_link, markdown_text
-from .model.yamlfile import load_yaml_file
+from ..model.yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
 ANNUAIRE_PAGE = "aide/annuaire.md"
@@ -307,7 +308,7 @@ def lines_for(situation: Situation) -> tuple[list[dict], list[dict]]:
 
 
 def _contact(entry: dict, lang: str, today: date) -> str:
-    from .render import help_contact_markdown  # render imports this module
+    from .pages import help_contact_markdown  # render imports this module
     text = help_contact_markdown(entry, lang)
     if help_data.is_stale(entry, today):
         text += f" — *{markdown_text(TEXTS[lang]['stale'].format(date=month(entry['verifie_le'], lang)))}*"
@@ -315,13 +316,13 @@ def _contact(entry: dict, lang: str, today: date) -> str:
 
 
 def _fiche_links(paths, src_uri: str, lang: str) -> str:
-    from .render import MarkerError, relative_link
+    from .pages import MarkerError, relative_link
     titles = {f.src_uri: f.title for f in catalog.fiches()}
     links = []
     for path in paths:
         if path not in titles:
             raise MarkerError(f"{src_uri} : « Quel numéro pour quoi ? » renvoie à la fiche {path}, introuvable "
-                              "(voir soignants/help_directory.py, SITUATIONS).")
+                              "(voir soignants/render/help_directory.py, SITUATIONS).")
         links.append(f"[{markdown_text(titles[path])}]({relative_link(src_uri, path)})")
     return f"{TEXTS[lang]['fiches']} : " + ", ".join(links)
 
@@ -331,7 +332,7 @@ def which_number(src_uri: str, lang: str = "fr", today: date | None = None, head
 
     Situations are `###` headings on the help page; `heading_level` sets another level where the
     block sits deeper (the self-assessment's result, under « Votre résultat »)."""
-    from .render import MarkerError, relative_link
+    from .pages import MarkerError, relative_link
     today = today or date.today()
     t = TEXTS[lang]
     data = load_departements()
@@ -470,7 +471,7 @@ SCRIPT = "assets/javascripts/annuaire.js"
 
 
 def page_script(src_uri: str, lang: str, html_urls: str = "page") -> str:
-    """Added after the page's content is sanitised (soignants/render.py, page_assets)."""
+    """Added after the page's content is sanitised (soignants/render/pages.py, page_assets)."""
     return editions.script_tag(src_uri, lang, SCRIPT, html_urls)
 
 
@@ -494,7 +495,7 @@ def _card_line(entry: dict, lang: str, today: date, where: str = "") -> str:
 
 def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> str:
     """One printable page: every active line with its number, from data/aide.yml."""
-    from .render import relative_link
+    from .pages import relative_link
     today = today or date.today()
     t = TEXTS[lang]
     data = load_departements()

@@ -23,7 +23,7 @@ import json
 import re
 
 from . import editions, help_directory
-from .model import questionnaires
+from ..model import questionnaires
 from .escaping import json_for_html
 from .bibliography import date_fr, full_citation_html, references as bibliography_references
 from .help_directory import MONTHS_EN
@@ -170,7 +170,7 @@ def _indent(markdown: str, spaces: int = 4) -> str:
 # --- the parts of the block -----------------------------------------------------------------------
 
 def _notices(data: dict, src_uri: str, lang: str) -> list[str]:
-    from .render import relative_link
+    from .pages import relative_link
     t = TEXTS[lang]
     out = []
     if data["statut"] == "brouillon":
@@ -216,7 +216,7 @@ def _form(data: dict, lang: str) -> list[str]:
 
 
 def _result(data: dict, src_uri: str, lang: str) -> list[str]:
-    from .render import expand_help_markers
+    from .pages import expand_help_markers
     t = TEXTS[lang]
     qid = data["id"]
     score = data["score"]
@@ -268,7 +268,7 @@ def _table(data: dict, lang: str) -> list[str]:
 
 
 def _about(data: dict, src_uri: str, lang: str) -> list[str]:
-    from .render import MarkerError, bibliography_page, relative_link
+    from .pages import MarkerError, bibliography_page, relative_link
     t = TEXTS[lang]
     qid = data["id"]
     licence, source = data["licence"], data["texte_source"]
@@ -324,7 +324,7 @@ def script_data(data: dict, lang: str) -> dict:
 
 def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -> str:
     """The whole block of `<!-- questionnaire: ID -->`, as Markdown with raw HTML."""
-    from .render import MarkerError
+    from .pages import MarkerError
     try:
         data = questionnaires.load(questionnaire_id)
     except questionnaires.QuestionnaireError as error:
