@@ -288,7 +288,7 @@ def test_with_the_setting_fiches_and_testimonies_link_to_the_forge(tmp_path):
                                      SIGNALEMENT_COURRIEL="comite@exemple.fr",
                                      SITE_URL="https://exemple.org/urps/"))
     assert result.returncode == 0, result.stderr
-    from soignants import site_checks
+    from soignants.checks import site_checks
     for location in ("fiches/soignant/addictions/", "temoignages/ne-pas-savoir-dire-non/"):
         soup = site_checks.parse((out / location / "index.html").read_text(encoding="utf-8"))
         links = soup.find_all("a", class_="ss-signaler")

@@ -18,7 +18,7 @@ import pytest
 from soignants.render import editions, questionnaire_form
 from soignants.model import help_data, questionnaires, schemas
 from soignants.render.pages import MarkerError, render_page_markdown
-from soignants.site_checks import parse
+from soignants.checks.site_checks import parse
 from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -291,7 +291,7 @@ def test_the_draft_status_is_shown_from_the_data_file(phq9, monkeypatch):
 # --- the built page -----------------------------------------------------------------------------------
 
 def test_the_built_page_loads_its_script_alone_and_nothing_from_another_host(site_root, html_pages):
-    from soignants.site_checks import html_resources, is_other_host
+    from soignants.checks.site_checks import html_resources, is_other_host
     page = parse((site_root / "aide" / "auto-evaluation" / "index.html").read_text(encoding="utf-8"))
     form = page.find("form", attrs={"data-ss-questionnaire": "phq-9"})
     assert form is not None and form.get("autocomplete") == "off" and not form.get("action")

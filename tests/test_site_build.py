@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from soignants.model import catalog, help_data
-from soignants import site_checks
+from soignants.checks import site_checks
 from soignants.model.folding import fold
 from soignants.model.frontmatter import split_front_matter
 from soignants.render.pages import HELP_MARKER

@@ -6,7 +6,7 @@ template overrides fails here, instead of publishing pages without the help numb
 
 - the help strip, with each number of data/aide.yml marked `bandeau`, as a link to call it;
 - no marker left unexpanded (`[[aide:…]]`, `[@Clé]`, `<!-- liste-fiches … -->`…);
-- nothing loaded from another host (soignants/site_checks.py), in pages and stylesheets;
+- nothing loaded from another host (soignants/checks/site_checks.py), in pages and stylesheets;
 - in the page's content, no inline script, event handler or style (what the allowlist of
   soignants/render/sanitize.py guarantees): only the site's own files and JSON data blocks;
 - the page's title and description escaped once (shown as written, not as « &#39; »);
@@ -23,10 +23,10 @@ import re
 
 import lxml.html
 
-from .model import help_data
+from ..model import help_data
 from . import site_checks
-from .model.catalog import CITATION
-from .render.pages import BLOCK_KINDS
+from ..model.catalog import CITATION
+from ..render.pages import BLOCK_KINDS
 
 HELP_MARKER_LEFT = re.compile(r"\[\[aide:")
 BLOCK_MARKER_LEFT = re.compile(r"<!--\s*(?:" + "|".join(BLOCK_KINDS) + r")\b")

@@ -51,7 +51,7 @@ def html_resources(soup: BeautifulSoup) -> list[str]:
 
 def tree_resources(tree) -> list[str]:
     """The same as html_resources, for a page parsed by lxml.html (several times faster on big
-    sites: soignants/built_site.py)."""
+    sites: soignants/checks/built_site.py)."""
     urls = []
     for tag, attributes in RESOURCE_ATTRIBUTES.items():
         for element in tree.iter(tag):
