@@ -2,7 +2,7 @@
 """How a query ranks in the site's search: `python scripts/search.py "requête" [--site site/] [--top 10]`.
 
 Reads the built index (site/search/search_index.json) and ranks pages exactly as the reader's
-browser does (soignants/search_harness.py). Exit code: 0, 1 when the query finds nothing,
+browser does (soignants/build/search_harness.py). Exit code: 0, 1 when the query finds nothing,
 2 on a usage error or a missing built site.
 """
 
@@ -49,7 +49,7 @@ def main(argv=None) -> int:
         print(f"Index de recherche introuvable : {index}\nConstruisez d'abord le site : make build", file=sys.stderr)
         return 2
     try:
-        from soignants.search_harness import SiteSearch
+        from soignants.build.search_harness import SiteSearch
         search = SiteSearch.from_site(args.site)
     except ImportError:
         print("Le paquet Python « lunr » manque : installez les dépendances de test "

@@ -4,7 +4,7 @@ import random
 import string
 
 from soignants.render import editions
-from soignants import navigation
+from soignants.build import navigation
 from soignants.model.catalog import title_order
 
 

@@ -387,7 +387,7 @@ def html_file_url(src_uri: str, target: str, html_urls: str = "page") -> str:
     """The address of a file of the built site (`feed.xml`) in raw HTML that a marker writes.
     MkDocs leaves raw HTML alone: the address is relative to the built page (`html_urls="page"`).
     Zensical rewrites relative addresses in raw HTML as it does Markdown links, from the Markdown
-    file (`html_urls="source"`, used by the pre-rendered copy: soignants/prerender.py)."""
+    file (`html_urls="source"`, used by the pre-rendered copy: soignants/build/prerender.py)."""
     if html_urls == "source":
         return relative_link(src_uri, target)
     return root_relative(src_uri) + target

@@ -9,7 +9,7 @@ import yaml
 from browser_support import context_options
 from search_page import COUNT_SEARCH_MESSAGES, SearchPage
 from soignants.model import distress
-from soignants.search_harness import SiteSearch
+from soignants.build.search_harness import SiteSearch
 
 HERE = Path(__file__).resolve().parent
 

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from soignants.model.folding import fold, light_stem, normalize_query
-from soignants.search_harness import BrowserText, language
+from soignants.build.search_harness import BrowserText, language
 from soignants.model.search_query import EXACT_BOOST, one_edit_apart, query_words
 
 ROOT = Path(__file__).resolve().parents[2]

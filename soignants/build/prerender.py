@@ -48,11 +48,12 @@ import shutil
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from . import PROJECT_ROOT, navigation, open_data
-from .render import editions, escaping, feedback, news
-from .model import catalog, help_data, limits
+from .. import PROJECT_ROOT
+from . import navigation, open_data
+from ..render import editions, escaping, feedback, news
+from ..model import catalog, help_data, limits
 from .build_errors import stop_on_content_errors
-from .render.pages import MarkerError, page_assets, render_page_markdown
+from ..render.pages import MarkerError, page_assets, render_page_markdown
 
 DEFAULT_LANGUAGE = "fr"
 # MkDocs' own front-matter pattern (mkdocs/utils/meta.py): the pre-render reads a page as MkDocs does.

@@ -27,8 +27,8 @@ import math
 import re
 import re._parser as sre_parser  # the minimum width of a pattern
 
-from .model.folding import fold, join_hyphens
-from .model.search_query import DistressRules, Vocabulary, corrected_query, distress_phrase, ordered
+from ..model.folding import fold, join_hyphens
+from ..model.search_query import DistressRules, Vocabulary, corrected_query, distress_phrase, ordered
 
 # Material's tokenizer distinguishes markup from text (integrations/search/internal/extract).
 TEXT, TAG_OPEN, TAG_CLOSE = 1, 0, 2

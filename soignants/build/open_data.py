@@ -13,9 +13,9 @@ import csv
 import io
 import json
 
-from . import SCHEMAS_DIR
-from .model import help_data
-from .render.escaping import csv_cell
+from .. import SCHEMAS_DIR
+from ..model import help_data
+from ..render.escaping import csv_cell
 
 FOLDER = "donnees"
 LICENCE = "CC BY-SA 4.0"

@@ -16,15 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 import sys
 
-from .model.frontmatter import FRONT_MATTER
-from .lint.file_names import file_name_problems
-from .lint.front_matter import read_front_matter
-from .lint.markdown_text import blank
-from .lint.markers import marker_problems
-from .lint.project import Context, Project, page_kind
-from .lint.reading import read_text
-from .lint.report import Problem
-from .model.yamlfile import load_yaml_text
+from ..model.frontmatter import FRONT_MATTER
+from ..lint.file_names import file_name_problems
+from ..lint.front_matter import read_front_matter
+from ..lint.markdown_text import blank
+from ..lint.markers import marker_problems
+from ..lint.project import Context, Project, page_kind
+from ..lint.reading import read_text
+from ..lint.report import Problem
+from ..model.yamlfile import load_yaml_text
 
 HEADER = "La construction du site s'arrête : le contenu a des erreurs (les mêmes que « make lint ») :"
 FOOTER = ("Corrigez-les puis enregistrez : le site se reconstruit de lui-même sous « make serve » "

@@ -12,12 +12,12 @@ In the English edition (`translated` given), a page with no English version yet 
 the French page (soignants/render/editions.py), with its French title.
 """
 
-from .render.escaping import html_text
+from ..render.escaping import html_text
 from pathlib import Path
 
-from .render import bibliography, editions
-from .model import catalog
-from .model.folding import fold
+from ..render import bibliography, editions
+from ..model import catalog
+from ..model.folding import fold
 
 GROUP_THRESHOLD = 40  # up to this many fiches, a part's menu is one flat list
 GROUP_SIZE = 30

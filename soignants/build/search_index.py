@@ -25,10 +25,10 @@ the ranking outside the browser.
 
 import json
 
-from .model import distress
-from .model.folding import fold, join_hyphens, query_rules
+from ..model import distress
+from ..model.folding import fold, join_hyphens, query_rules
 from .search_harness import BrowserText
-from .model.search_query import EXACT_BOOST, MAX_CORRECTIONS, MIN_TYPO_LENGTH
+from ..model.search_query import EXACT_BOOST, MAX_CORRECTIONS, MIN_TYPO_LENGTH
 
 TITLE_BOOST = 1000      # Material's own title boost
 TEXT_BOOST = 1
