@@ -12,12 +12,12 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
 from soignants.checks import built_site  # noqa: E402
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Vérifie chaque page du site construit, quel que soit le générateur qui l'a construit :

@@ -15,13 +15,13 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
 from soignants.render import editorial  # noqa: E402
 from soignants.render.escaping import csv_cell  # noqa: E402
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Affiche l'état de relecture de chaque fiche et de chaque témoignage (statut, auteurs,

@@ -65,7 +65,7 @@ def test_the_help_contact_example_validates_against_its_schema():
 
 
 def test_the_reading_order_follows_the_fiche_model():
-    template = (ROOT / "soignants" / "templates" / "fiche.md").read_text(encoding="utf-8")
+    template = (ROOT / "soignants" / "model" / "templates" / "fiche.md").read_text(encoding="utf-8")
     sections = re.findall(r"^## (.+)$", template, re.MULTILINE)
     assert len(sections) == 5
     order = section("L'ordre de lecture d'une fiche")
@@ -84,7 +84,7 @@ def test_every_marker_is_documented():
 
 def test_the_commands_and_files_it_names_exist():
     for path in ["scripts/new_fiche.py", "scripts/lint.py", "scripts/check_links.py", "data/aide.yml",
-                 "data/bibliographie.yml", "soignants/templates/fiche.md", "soignants/model/schemas/fiche.schema.json",
+                 "data/bibliographie.yml", "soignants/model/templates/fiche.md", "soignants/model/schemas/fiche.schema.json",
                  ".pre-commit-config.yaml", ".github/workflows/verifier.yml", ".github/workflows/liens-externes.yml",
                  ".gitlab/ci/verifier.yml", "docs/fiches/cabinet", "docs/fiches/soignant", "docs/temoignages"]:
         assert path in GUIDE, f"{path} n'est plus cité dans CONTRIBUTING.md"

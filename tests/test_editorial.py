@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from soignants.model import committee  # noqa: E402
 from soignants.render import editorial, feedback, news  # noqa: E402
-from soignants import relaunch  # noqa: E402
+from soignants.tools import relaunch  # noqa: E402
 from soignants.lint import Project, run  # noqa: E402
 from soignants.render.pages import fiche_footer, render_page_markdown  # noqa: E402
 

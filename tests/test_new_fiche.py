@@ -13,7 +13,7 @@ import pytest
 
 from soignants.model import schemas
 from soignants.model.frontmatter import read_page
-from soignants.scaffold import LEFT_TO_FILL, ScaffoldError, create_fiche, one_year_later, slugify
+from soignants.tools.scaffold import LEFT_TO_FILL, ScaffoldError, create_fiche, one_year_later, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "new_fiche.py"

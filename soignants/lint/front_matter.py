@@ -48,7 +48,7 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
             problems.append(Problem(shown, 1, "entete-absente",
                                     f"en-tête absent : {KIND_FR[kind]} commence par un bloc encadré de deux lignes "
                                     f"« --- » qui porte ses champs (title, description…){hint} ; "
-                                    "partez du modèle soignants/templates/fiche.md ou d'une fiche existante"))
+                                    "partez du modèle soignants/model/templates/fiche.md ou d'une fiche existante"))
         return FrontMatter(None, None, text, None), problems
 
     body = blank(text[: match.end()]) + text[match.end():]

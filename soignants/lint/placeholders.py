@@ -1,4 +1,4 @@
-"""What the model (soignants/templates/fiche.md) leaves to fill in is filled in.
+"""What the model (soignants/model/templates/fiche.md) leaves to fill in is filled in.
 
 The scaffolder writes « À compléter : … » wherever an editor has something to write; a fiche that
 still says so, or a section with nothing under its heading, is not ready. The model cites no real

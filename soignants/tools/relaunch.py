@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 import sys
 
-from . import PROJECT_ROOT
+from .. import PROJECT_ROOT
 
 NEEDED = ("yaml", "jsonschema", "markdown", "markupsafe")
 _GUARD = "SOIGNANTS_RELANCE"

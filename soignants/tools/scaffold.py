@@ -1,4 +1,4 @@
-"""Create a new fiche from the model soignants/templates/fiche.md (`python scripts/new_fiche.py`).
+"""Create a new fiche from the model soignants/model/templates/fiche.md (`python scripts/new_fiche.py`).
 
 The new file is a draft (`statut: brouillon`) written today by its authors, to be reviewed
 within a year. The site builds with it at once (so the editor sees it under `make serve`), but
@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 import re
 
-from . import DOCS_DIR
-from .model import schemas
-from .model.dates import one_year_later
-from .model.folding import fold
-from .model.frontmatter import FRONT_MATTER, split_front_matter
+from .. import DOCS_DIR
+from ..model import schemas
+from ..model.dates import one_year_later
+from ..model.folding import fold
+from ..model.frontmatter import FRONT_MATTER, split_front_matter
 
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "fiche.md"
+TEMPLATE = Path(__file__).resolve().parent.parent / "model" / "templates" / "fiche.md"
 _PROPERTIES = schemas.schema(schemas.FICHE)["properties"]  # the limits come from the one model
 PARTS = tuple(_PROPERTIES["partie"]["enum"])
 TITLE_MIN, TITLE_MAX = _PROPERTIES["title"]["minLength"], _PROPERTIES["title"]["maxLength"]
@@ -121,7 +121,7 @@ def validate(text: str) -> None:
     if problems:
         details = " ; ".join(f"{'/'.join(map(str, e.absolute_path)) or 'en-tête'} : {e.message}" for e in problems)
         raise ScaffoldError(f"la fiche créée ne respecterait pas le modèle des fiches ({details}) ; "
-                            "signalez-le à l'équipe technique (soignants/templates/fiche.md)")
+                            "signalez-le à l'équipe technique (soignants/model/templates/fiche.md)")
 
 
 def create_fiche(title: str, partie: str, slug: str | None = None, docs_dir: Path = DOCS_DIR,
