@@ -26,7 +26,7 @@ import lxml.html
 from ..model import help_data
 from . import site_checks
 from ..model.catalog import CITATION
-from ..render.pages import BLOCK_KINDS
+from ..render.markers import BLOCK_KINDS
 
 HELP_MARKER_LEFT = re.compile(r"\[\[aide:")
 BLOCK_MARKER_LEFT = re.compile(r"<!--\s*(?:" + "|".join(BLOCK_KINDS) + r")\b")

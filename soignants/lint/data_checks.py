@@ -15,7 +15,7 @@ import yaml
 
 from ..model.dates import months_old
 from ..model.questionnaires import coherence_problems, texts
-from ..render.pages import HELP_MARKER
+from ..render.markers import HELP_MARKER
 from ..model.search_query import DistressRules, distress_phrase, occurrences, phrase_words
 from .project import Context
 from .reading import read_text

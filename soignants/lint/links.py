@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from ..model.catalog import CITATION, is_translation
 from ..render import pages as render
-from ..render.pages import BLOCK_MARKER
+from ..render.markers import BLOCK_MARKER
 from .front_matter import read_front_matter
 from .markdown_text import LineIndex, explicit_ids, heading_ids, headings, links, mask
 from .project import FICHE, TEMOIGNAGE, Context, page_kind

@@ -7,7 +7,7 @@ source and names no real contact, so a forgotten example can never pass for a ch
 
 import re
 
-from ..render.pages import BLOCK_MARKER
+from ..render.markers import BLOCK_MARKER
 from .markdown_text import LineIndex, Heading, mask
 from .report import Problem
 

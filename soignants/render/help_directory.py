@@ -22,6 +22,7 @@ from . import editions
 from ..model import catalog, help_data, schemas
 from .bibliography import date_fr
 from .escaping import html_link, markdown_text
+from .markers import MarkerError, help_contact_markdown, relative_link
 from ..model.yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
@@ -308,7 +309,6 @@ def lines_for(situation: Situation) -> tuple[list[dict], list[dict]]:
 
 
 def _contact(entry: dict, lang: str, today: date) -> str:
-    from .pages import help_contact_markdown  # render imports this module
     text = help_contact_markdown(entry, lang)
     if help_data.is_stale(entry, today):
         text += f" — *{markdown_text(TEXTS[lang]['stale'].format(date=month(entry['verifie_le'], lang)))}*"
@@ -316,7 +316,6 @@ def _contact(entry: dict, lang: str, today: date) -> str:
 
 
 def _fiche_links(paths, src_uri: str, lang: str) -> str:
-    from .pages import MarkerError, relative_link
     titles = {f.src_uri: f.title for f in catalog.fiches()}
     links = []
     for path in paths:
@@ -332,7 +331,6 @@ def which_number(src_uri: str, lang: str = "fr", today: date | None = None, head
 
     Situations are `###` headings on the help page; `heading_level` sets another level where the
     block sits deeper (the self-assessment's result, under « Votre résultat »)."""
-    from .pages import MarkerError, relative_link
     today = today or date.today()
     t = TEXTS[lang]
     data = load_departements()
@@ -495,7 +493,6 @@ def _card_line(entry: dict, lang: str, today: date, where: str = "") -> str:
 
 def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> str:
     """One printable page: every active line with its number, from data/aide.yml."""
-    from .pages import relative_link
     today = today or date.today()
     t = TEXTS[lang]
     data = load_departements()

@@ -20,21 +20,17 @@ reader an empty box.
 
 from datetime import date
 from html import escape
-import posixpath
 import re
 
 from . import bibliography, editorial, feedback, news, questionnaire_form
 from ..model import catalog, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
-from .escaping import html_link, html_text, markdown_text
+from .escaping import html_text, markdown_text
 from .escaping import markdown_text as md
+from .markers import (BLOCK_KINDS, BLOCK_MARKER, HELP_MARKER, MarkerError, bibliography_page,  # noqa: F401
+                      expand_help_markers, help_contact_markdown, relative_link, root_relative)
 
-HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
-BLOCK_KINDS = ("liste-fiches", "liste-temoignages", "bibliographie", "annuaire", "quel-numero",
-               "annuaire-departements", "carte-aide", "questionnaire", "quoi-de-neuf", "suivi-editorial")
-BLOCK_MARKER = re.compile(r"^<!--\s*(" + "|".join(BLOCK_KINDS) + r")(?::\s*([a-z0-9-]+))?\s*-->\s*$",
-                          re.MULTILINE)
 FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+(?:#[A-Za-z0-9_-]+)?$")
@@ -71,7 +67,6 @@ TEXTS = {
         "related": "Fiches liées",
         "listen": "Écouter le témoignage",
         "transcript": "Transcription",
-        "historic": "numéro de {year}, non confirmé aujourd'hui : ne pas l'utiliser",
         "verified": "vérifié en {date}",
         "source": "source",
     },
@@ -105,58 +100,10 @@ TEXTS = {
         "related": "Related fiches",
         "listen": "Listen to the testimony",
         "transcript": "Transcript",
-        "historic": "{year} number, not confirmed today: do not use it",
         "verified": "checked {date}",
         "source": "source",
     },
 }
-
-
-class MarkerError(ValueError):
-    """A marker names something that does not exist; the message is for an editor, in French."""
-
-
-def root_relative(src_uri: str) -> str:
-    """From a page's address to the site's root (directory URLs): `a-propos/x.md` -> `../../`."""
-    depth = src_uri.count("/") + (0 if posixpath.basename(src_uri).startswith("index.") else 1)
-    return "../" * depth
-
-
-def relative_link(from_src: str, to_src: str) -> str:
-    """Relative Markdown link between two source files, e.g. for `[x](../aide/index.md)`."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-
-
-# --- help contacts --------------------------------------------------------------------------
-
-def help_contact_markdown(entry: dict, lang: str = "fr") -> str:
-    t = TEXTS[lang]
-    name = f"**{md(entry['nom'])}**"
-    if entry.get("statut") == "historique":
-        return f"{name} : {md(entry['telephone'])} ({md(t['historic'].format(year=entry['verifie_le'][:4]))})"
-    bits = []
-    if entry.get("telephone"):
-        bits.append(html_link(entry["telephone"], help_data.tel_uri(entry["telephone"])))
-    if entry.get("email"):
-        bits.append(html_link(entry["email"], f"mailto:{entry['email']}"))
-    # Anonymity is worth saying when there is some; "Non (appel d'urgence)" only adds noise inline.
-    anonymity = entry.get("anonymat", "")
-    anonymity = "" if anonymity.lower().startswith("non") else anonymity
-    details = ", ".join(x for x in (entry.get("horaires"), entry.get("cout"), anonymity) if x)
-    return f"{name} : {' · '.join(bits)}" + (f" ({md(details.lower() if lang == 'fr' else details)})" if details else "")
-
-
-def expand_help_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
-    contacts = help_data.by_id()
-
-    def replace(match):
-        key = match.group(1)
-        if key not in contacts:
-            raise MarkerError(f"{src_uri} : contact d'aide inconnu « [[aide:{key}]] » ; "
-                              f"les identifiants possibles sont dans data/aide.yml ({', '.join(sorted(contacts))}).")
-        return help_contact_markdown(contacts[key], lang)
-
-    return HELP_MARKER.sub(replace, markdown)
 
 
 # --- citations and references ---------------------------------------------------------------
@@ -172,11 +119,6 @@ def expand_citations(markdown: str, src_uri: str) -> str:
         return f"([{md(bibliography.short_citation(refs[key]))}](#ref-{key}))"
 
     return catalog.CITATION.sub(replace, markdown)
-
-
-def bibliography_page(ref: dict) -> str:
-    """Source path of the bibliography page that holds a reference (its first theme)."""
-    return f"bibliographie/{ref['themes'][0]}.md"
 
 
 def references_markdown(keys, src_uri: str, lang: str = "fr") -> str:

@@ -27,6 +27,7 @@ from ..model import questionnaires
 from .escaping import json_for_html
 from .bibliography import date_fr, full_citation_html, references as bibliography_references
 from .help_directory import MONTHS_EN
+from .markers import MarkerError, bibliography_page, expand_help_markers, relative_link
 
 SCRIPT = "assets/javascripts/auto-evaluation.js"
 STYLESHEET = "assets/stylesheets/auto-evaluation.css"
@@ -170,7 +171,6 @@ def _indent(markdown: str, spaces: int = 4) -> str:
 # --- the parts of the block -----------------------------------------------------------------------
 
 def _notices(data: dict, src_uri: str, lang: str) -> list[str]:
-    from .pages import relative_link
     t = TEXTS[lang]
     out = []
     if data["statut"] == "brouillon":
@@ -216,7 +216,6 @@ def _form(data: dict, lang: str) -> list[str]:
 
 
 def _result(data: dict, src_uri: str, lang: str) -> list[str]:
-    from .pages import expand_help_markers
     t = TEXTS[lang]
     qid = data["id"]
     score = data["score"]
@@ -268,7 +267,6 @@ def _table(data: dict, lang: str) -> list[str]:
 
 
 def _about(data: dict, src_uri: str, lang: str) -> list[str]:
-    from .pages import MarkerError, bibliography_page, relative_link
     t = TEXTS[lang]
     qid = data["id"]
     licence, source = data["licence"], data["texte_source"]
@@ -324,7 +322,6 @@ def script_data(data: dict, lang: str) -> dict:
 
 def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -> str:
     """The whole block of `<!-- questionnaire: ID -->`, as Markdown with raw HTML."""
-    from .pages import MarkerError
     try:
         data = questionnaires.load(questionnaire_id)
     except questionnaires.QuestionnaireError as error:
