@@ -17,7 +17,7 @@ build: $(VENV)/.site
 	$(BIN)/python scripts/check_built_site.py site --csp
 
 # A generator-ready copy of the project in prerendu/ (markers expanded, menu completed, no hook):
-# soignants/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
+# soignants/build/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
 PRERENDU ?= prerendu
 prerender: $(VENV)/.site
 	$(BIN)/python scripts/prerender.py $(PRERENDU)
@@ -56,8 +56,9 @@ fiche: $(VENV)/.site
 	$(BIN)/python scripts/new_fiche.py "$(TITRE)" --partie "$(PARTIE)" $(if $(AUTEUR),--auteur "$(AUTEUR)")
 
 # How a query ranks in the site's search (builds the site first): make recherche Q="je n'en peux plus"
-recherche: build
+recherche: build $(VENV)/.test
 	@test -n "$(Q)" || { echo 'make recherche : donnez la requête, ex. make recherche Q="medecin traitant"' >&2; exit 2; }
+	bash scripts/ensure_chromium.sh
 	$(BIN)/python scripts/search.py "$(Q)"
 
 # The editorial dashboard in the terminal (make etat CSV=1 for a spreadsheet, on the standard output)

@@ -3,7 +3,7 @@
 
 Checks the built HTML, whatever generator made it: help strip numbers, no raw marker, nothing
 from another host, cleaned content; optionally the CSP and the internal links. Logic in
-soignants/built_site.py.
+soignants/checks/built_site.py.
 """
 
 from pathlib import Path
@@ -12,12 +12,12 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants import built_site  # noqa: E402
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.checks import built_site  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Vérifie chaque page du site construit, quel que soit le générateur qui l'a construit :

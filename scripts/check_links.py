@@ -4,7 +4,7 @@
     python scripts/check_links.py                # internal links and anchors, offline, blocking
     python scripts/check_links.py --external     # links to other sites (network), weekly
 
-Logic in soignants/site_checks.py (internal) and soignants/external_links.py (external).
+Logic in soignants/checks/site_checks.py (internal) and soignants/checks/external_links.py (external).
 Exit code: 0 when all is well, 1 on a broken internal link or a dead external link (doubtful
 external links are reported, never blocking), 2 on a usage error or a missing site/.
 """
@@ -16,12 +16,12 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants import external_links, site_checks  # noqa: E402
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.checks import external_links, site_checks  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Vérifie les liens du site construit (dossier site/, après « make build »).

@@ -14,11 +14,11 @@ import sys
 # The package sits at the project's root; make it importable even when not pip-installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Vérifie le contenu du site : en-têtes des fiches et des témoignages, sections obligatoires,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Create a new fiche, ready to fill in: python scripts/new_fiche.py "Titre" --partie soignant
 
-Logic in soignants/scaffold.py. Exit code: 0 when created, 1 when the file exists already,
+Logic in soignants/tools/scaffold.py. Exit code: 0 when created, 1 when the file exists already,
 2 on a wrong title, part or name (the message says what to change, in French).
 """
 
@@ -11,18 +11,18 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
 import subprocess  # noqa: E402
 
 from soignants import DOCS_DIR  # noqa: E402
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
-from soignants.scaffold import AlreadyExists, ScaffoldError, create_fiche, next_steps  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.tools.scaffold import AlreadyExists, ScaffoldError, create_fiche, next_steps  # noqa: E402
 
 DESCRIPTION = """\
-Crée une nouvelle fiche à partir du modèle (soignants/templates/fiche.md), en brouillon,
+Crée une nouvelle fiche à partir du modèle (soignants/model/templates/fiche.md), en brouillon,
 datée d'aujourd'hui, avec ses cinq sections à remplir (« À compléter »). Ne remplace jamais
 une fiche existante. L'auteur est le nom donné par --auteur, sinon votre nom dans git
 (git config user.name), sinon « À compléter ».

@@ -3,7 +3,7 @@
 
 Writes a generator-ready copy of the French edition into DOSSIER (emptied first): DOSSIER/docs/ with
 the markers expanded, DOSSIER/mkdocs.yml with the menu completed and no hook. Logic in
-soignants/prerender.py (the MkDocs hook runs the same code in memory).
+soignants/build/prerender.py (the MkDocs hook runs the same code in memory).
 """
 
 from pathlib import Path
@@ -12,13 +12,14 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants import feedback, prerender  # noqa: E402
-from soignants.build_errors import ContentError  # noqa: E402
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.render import feedback  # noqa: E402
+from soignants.build import prerender  # noqa: E402
+from soignants.build.build_errors import ContentError  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Écrit dans DOSSIER une copie de l'édition française prête pour un autre générateur : les pages avec

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Aperçu d'une proposition : `python scripts/preview.py [--base RÉF | --toutes | FICHIER ...]`.
 
-Thin command-line layer over soignants/preview.py (the logic lives there). Exit status: 0 when
+Thin command-line layer over soignants/tools/preview.py (the logic lives there). Exit status: 0 when
 the preview was written, 1 when it could not be (the site does not build...), 2 when the command
 line itself is wrong.
 """
@@ -13,11 +13,11 @@ import tempfile
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.relaunch import ensure_dependencies  # noqa: E402
+from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
-from soignants.french_cli import FrenchArgumentParser  # noqa: E402
+from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Construit le site et écrit, dans un dossier, les pages que la proposition modifie, chacune en un
@@ -60,7 +60,7 @@ def parse_arguments(argv):
 
 def main(argv=None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    from soignants.preview import PreviewError, build_site, select_pages, summary_markdown, write_preview
+    from soignants.tools.preview import PreviewError, build_site, select_pages, summary_markdown, write_preview
 
     try:
         selection = select_pages(ROOT, arguments.base, arguments.toutes, arguments.files)

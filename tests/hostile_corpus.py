@@ -7,7 +7,7 @@ violation, the payload shown as text or gone). Many are both.
 
 Every payload carries the word XSSMARK, so that the pages it reached can be found in the build.
 The cases on the fields of front matter and data files are made from the JSON Schemas themselves
-(soignants/schemas/): a field added to a schema is attacked too.
+(soignants/model/schemas/): a field added to a schema is attacked too.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMAS = ROOT / "soignants" / "schemas"
+SCHEMAS = ROOT / "soignants" / "model" / "schemas"
 
 # --- payloads -----------------------------------------------------------------------------------
 

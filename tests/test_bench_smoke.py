@@ -6,10 +6,11 @@ from pathlib import Path
 import re
 import sys
 
-from soignants import bibliography, help_data, schemas
-from soignants.catalog import CITATION
-from soignants.frontmatter import read_page
-from soignants.render import HELP_MARKER
+from soignants.render import bibliography
+from soignants.model import help_data, schemas
+from soignants.model.catalog import CITATION
+from soignants.model.frontmatter import read_page
+from soignants.render.pages import HELP_MARKER
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 

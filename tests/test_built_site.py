@@ -1,4 +1,4 @@
-"""The essentials check of a built site (soignants/built_site.py, scripts/check_built_site.py):
+"""The essentials check of a built site (soignants/checks/built_site.py, scripts/check_built_site.py):
 it passes on the MkDocs build and fails, with a French line, on each way a page can lack them."""
 
 from pathlib import Path
@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from soignants import built_site, help_data
-from soignants.csp import policy
+from soignants.checks import built_site
+from soignants.model import help_data
+from soignants.build.csp import policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

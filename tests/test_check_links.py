@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-from soignants import external_links
-from soignants.external_links import DEAD, DOUBTFUL, OK, Cache, HostRateLimiter
+from soignants.checks import external_links
+from soignants.checks.external_links import DEAD, DOUBTFUL, OK, Cache, HostRateLimiter
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "check_links.py"

@@ -8,10 +8,10 @@ import re
 import pytest
 import yaml
 
-from soignants import schemas
-from soignants.frontmatter import split_front_matter
-from soignants.render import BLOCK_MARKER
-from soignants.yamlfile import load_yaml_text
+from soignants.model import schemas
+from soignants.model.frontmatter import split_front_matter
+from soignants.render.pages import BLOCK_MARKER
+from soignants.model.yamlfile import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE_FILE = ROOT / "CONTRIBUTING.md"
@@ -65,7 +65,7 @@ def test_the_help_contact_example_validates_against_its_schema():
 
 
 def test_the_reading_order_follows_the_fiche_model():
-    template = (ROOT / "soignants" / "templates" / "fiche.md").read_text(encoding="utf-8")
+    template = (ROOT / "soignants" / "model" / "templates" / "fiche.md").read_text(encoding="utf-8")
     sections = re.findall(r"^## (.+)$", template, re.MULTILINE)
     assert len(sections) == 5
     order = section("L'ordre de lecture d'une fiche")
@@ -84,7 +84,7 @@ def test_every_marker_is_documented():
 
 def test_the_commands_and_files_it_names_exist():
     for path in ["scripts/new_fiche.py", "scripts/lint.py", "scripts/check_links.py", "data/aide.yml",
-                 "data/bibliographie.yml", "soignants/templates/fiche.md", "soignants/schemas/fiche.schema.json",
+                 "data/bibliographie.yml", "soignants/model/templates/fiche.md", "soignants/model/schemas/fiche.schema.json",
                  ".pre-commit-config.yaml", ".github/workflows/verifier.yml", ".github/workflows/liens-externes.yml",
                  ".gitlab/ci/verifier.yml", "docs/fiches/cabinet", "docs/fiches/soignant", "docs/temoignages"]:
         assert path in GUIDE, f"{path} n'est plus cité dans CONTRIBUTING.md"
@@ -223,4 +223,4 @@ def test_gitlab_jobs_and_pre_commit_hook():
     assert "scripts/lint.py" in hook["entry"]
     files = re.compile(hook["files"])
     assert files.search("docs/fiches/soignant/x.md") and files.search("data/aide.yml")
-    assert not files.search("soignants/render.py")
+    assert not files.search("soignants/render/pages.py")

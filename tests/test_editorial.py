@@ -4,7 +4,9 @@ changed files, and content errors stopping `mkdocs build` and `mkdocs serve` in 
 
 Committee members here are fictitious (data/comite.yml has none yet)."""
 
+import csv
 from datetime import date
+import io
 import os
 from pathlib import Path
 import shutil
@@ -20,9 +22,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from soignants import committee, editorial, feedback, news, relaunch  # noqa: E402
+from soignants.model import committee  # noqa: E402
+from soignants.render import editorial, feedback, news  # noqa: E402
+from soignants.tools import dashboard, relaunch  # noqa: E402
 from soignants.lint import Project, run  # noqa: E402
-from soignants.render import fiche_footer, render_page_markdown  # noqa: E402
+from soignants.render.pages import fiche_footer, render_page_markdown  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "lint"
 TODAY = date(2026, 11, 23)
@@ -286,7 +290,7 @@ def test_with_the_setting_fiches_and_testimonies_link_to_the_forge(tmp_path):
                                      SIGNALEMENT_COURRIEL="comite@exemple.fr",
                                      SITE_URL="https://exemple.org/urps/"))
     assert result.returncode == 0, result.stderr
-    from soignants import site_checks
+    from soignants.checks import site_checks
     for location in ("fiches/soignant/addictions/", "temoignages/ne-pas-savoir-dire-non/"):
         soup = site_checks.parse((out / location / "index.html").read_text(encoding="utf-8"))
         links = soup.find_all("a", class_="ss-signaler")
@@ -385,3 +389,19 @@ def test_the_lint_script_works_from_the_python_outside_the_venv():
                             cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert "aucun problème dans 1 fichier" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_the_dashboard_marks_overdue_pages_and_its_spreadsheet_cannot_run_a_formula():
+    record = {"type": "fiche", "titre": "=HYPERLINK(\"http://x\")", "fichier": "docs/fiches/cabinet/x.md",
+              "statut": "brouillon", "auteurs": "Dr A", "relecteurs": "", "derniere_relecture": "",
+              "prochaine_relecture": "2026-01-01", "en_retard": "oui", "echeance": "en retard de 11 mois",
+              "sources": 2}
+    contact = {"etat": "à revérifier", "id": "x", "nom": "X", "verifie_le": "2024-01", "mois": 34, "source": "s"}
+    text = dashboard.table([record], [contact], 120)
+    assert "\n! brouillon" in text and "1 pages : 1 en brouillon, 1 en retard de relecture" in text
+    assert "à revérifier" in text.split("Contacts d'aide à revérifier")[1]
+    out = io.StringIO()
+    dashboard.write_csv([record], [contact], out)
+    rows = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))
+    assert [row[0] for row in rows] == ["type", "fiche", "contact"]
+    assert rows[1][1] == "'=HYPERLINK(\"http://x\")"

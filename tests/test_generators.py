@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from soignants import built_site
+from soignants.checks import built_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

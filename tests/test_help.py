@@ -12,9 +12,12 @@ import warnings
 
 import pytest
 
-from soignants import help_data, help_directory, open_data, schemas, site_checks
-from soignants.help_directory import SITUATIONS, region_anchor
-from soignants.yamlfile import load_yaml_file, load_yaml_text
+from soignants.model import help_data, schemas
+from soignants.render import help_directory
+from soignants.build import open_data
+from soignants.checks import site_checks
+from soignants.render.help_directory import SITUATIONS, region_anchor
+from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 
 TODAY = date.today()
 HELP_PAGES = ["aide/", "aide/annuaire/", "aide/carte/", "en/aide/", "en/aide/annuaire/", "en/aide/carte/"]

@@ -3,8 +3,9 @@
 import random
 import string
 
-from soignants import editions, navigation
-from soignants.catalog import title_order
+from soignants.render import editions
+from soignants.build import navigation
+from soignants.model.catalog import title_order
 
 
 def titled(titles):

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from soignants import schemas
-from soignants.frontmatter import read_page
-from soignants.scaffold import LEFT_TO_FILL, ScaffoldError, create_fiche, one_year_later, slugify
+from soignants.model import schemas
+from soignants.model.frontmatter import read_page
+from soignants.tools.scaffold import LEFT_TO_FILL, ScaffoldError, create_fiche, one_year_later, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "new_fiche.py"

@@ -15,7 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from soignants import catalog, help_data, prerender
+from soignants.model import catalog, help_data
+from soignants.build import prerender
 
 ROOT = Path(__file__).resolve().parent.parent
 FORGE = "https://github.com/urps/soigner-les-soignants"

@@ -1,4 +1,4 @@
-"""The proposal preview (scripts/preview.py, soignants/preview.py).
+"""The proposal preview (scripts/preview.py, soignants/tools/preview.py).
 
 Which pages a proposal changes (git, on a small repository made here), where each page is
 built, and the preview itself: a changed fiche opens in Chromium from file://, shows its
@@ -18,7 +18,7 @@ from browser_support import context_options
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from soignants.preview import (INERT_LINK_TITLE, PreviewError, build_site, built_page,  # noqa: E402
+from soignants.tools.preview import (INERT_LINK_TITLE, PreviewError, build_site, built_page,  # noqa: E402
                                preview_name, select_pages, summary_markdown, write_preview)
 
 PREVIEW = ROOT / "scripts" / "preview.py"

@@ -1,5 +1,5 @@
-"""The self-assessment questionnaires (data/questionnaires/, soignants/questionnaires.py and
-soignants/questionnaire_form.py): the data file follows its schema and is coherent, the
+"""The self-assessment questionnaires (data/questionnaires/, soignants/model/questionnaires.py and
+soignants/render/questionnaire_form.py): the data file follows its schema and is coherent, the
 coherence checks catch a gap, an overlap, a wrong maximum or an alert on a missing item, the
 content check reports a broken file at its line in French, the licence is documented with its
 source, and the rendered block holds every item, the numbers of data/aide.yml and a form that
@@ -15,10 +15,11 @@ import sys
 
 import pytest
 
-from soignants import editions, help_data, questionnaire_form, questionnaires, schemas
-from soignants.render import MarkerError, render_page_markdown
-from soignants.site_checks import parse
-from soignants.yamlfile import load_yaml_file, load_yaml_text
+from soignants.render import editions, questionnaire_form
+from soignants.model import help_data, questionnaires, schemas
+from soignants.render.pages import MarkerError, render_page_markdown
+from soignants.checks.site_checks import parse
+from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PHQ9 = ROOT / "data" / "questionnaires" / "phq-9.yml"
@@ -67,8 +68,8 @@ def test_the_licence_is_documented_with_its_source_and_date(phq9):
 
 
 def test_references_exist_and_help_numbers_are_never_typed_by_hand(phq9):
-    from soignants.bibliography import references
-    from soignants.render import HELP_MARKER
+    from soignants.render.bibliography import references
+    from soignants.render.pages import HELP_MARKER
     assert set(phq9["references"]) <= set(references())
     numbers = [d for d in (re.sub(r"\D", "", e["telephone"]) for e in help_data.structures() if e.get("telephone"))
                if len(d) >= 4]  # 15 and 112 are also scores
@@ -228,7 +229,7 @@ def test_the_form_cannot_send_anything(block_fr):
 
 
 def test_the_block_shows_the_numbers_of_the_help_file(block_fr):
-    from soignants.render import expand_help_markers
+    from soignants.render.pages import expand_help_markers
     html = expand_help_markers(block_fr, PAGE)
     for key in ("3114", "samu-15", "112", "sps", "ordre-entraide"):
         entry = help_data.by_id()[key]
@@ -290,7 +291,7 @@ def test_the_draft_status_is_shown_from_the_data_file(phq9, monkeypatch):
 # --- the built page -----------------------------------------------------------------------------------
 
 def test_the_built_page_loads_its_script_alone_and_nothing_from_another_host(site_root, html_pages):
-    from soignants.site_checks import html_resources, is_other_host
+    from soignants.checks.site_checks import html_resources, is_other_host
     page = parse((site_root / "aide" / "auto-evaluation" / "index.html").read_text(encoding="utf-8"))
     form = page.find("form", attrs={"data-ss-questionnaire": "phq-9"})
     assert form is not None and form.get("autocomplete") == "off" and not form.get("action")

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from soignants import bibliography, help_data
-from soignants.render import (MarkerError, audio_block, draft_notice, expand_citations,
+from soignants.render import bibliography
+from soignants.model import help_data
+from soignants.render.pages import (MarkerError, audio_block, draft_notice, expand_citations,
                               expand_help_markers, render_page_markdown)
 
 FICHE_META = {
@@ -74,7 +75,7 @@ def test_testimony_audio_comes_with_its_transcript():
 
 
 def test_references_never_end_a_part_with_two_periods():
-    from soignants.bibliography import full_citation_html, references
+    from soignants.render.bibliography import full_citation_html, references
     for key, ref in references().items():
         text = re.sub(r"<a [^>]*>.*?</a>", "", full_citation_html(ref))
         assert ".." not in text.replace("...", "…"), (key, text)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from soignants import catalog, help_data, site_checks
-from soignants.folding import fold
-from soignants.frontmatter import split_front_matter
-from soignants.render import HELP_MARKER
+from soignants.model import catalog, help_data
+from soignants.checks import site_checks
+from soignants.model.folding import fold
+from soignants.model.frontmatter import split_front_matter
+from soignants.render.pages import HELP_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -194,7 +195,7 @@ def test_no_alternate_link_makes_the_theme_fetch_a_missing_sitemap(html_pages):
 
 
 def test_fiche_pages_show_draft_notice_and_review_dates(site_root):
-    from soignants.bibliography import date_fr
+    from soignants.render.bibliography import date_fr
     for fiche in catalog.fiches():
         article = site_checks.parse(read(site_root, page_location(fiche.src_uri))).find("article")
         text = article.get_text(" ", strip=True)
@@ -223,7 +224,7 @@ def test_without_the_setting_no_page_links_to_a_forge(site_root):
 
 def test_the_feed_is_valid_atom(site_root):
     import xml.etree.ElementTree as ET
-    from soignants import news
+    from soignants.render import news
     atom = "{http://www.w3.org/2005/Atom}"
     root = ET.parse(site_root / "feed.xml").getroot()
     assert root.tag == f"{atom}feed"

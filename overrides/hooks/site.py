@@ -18,9 +18,9 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants import (csp, editions, feedback, news, open_data, prerender, sanitize, search_index, search_pagefind,
-                       template_cache)
-from soignants.build_errors import keep_serving_on_content_errors
+from soignants.build import csp, open_data, prerender, search_index, search_pagefind, template_cache
+from soignants.render import editions, feedback, news, sanitize
+from soignants.build.build_errors import keep_serving_on_content_errors
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -69,7 +69,7 @@ def on_serve(server, config, builder):
 
 def on_env(env, config, files):
     # Material's templates, compiled once per machine, outside the checkout: a cache inside it
-    # would be code that a proposal could plant (soignants/template_cache.py).
+    # would be code that a proposal could plant (soignants/build/template_cache.py).
     cache = template_cache.bytecode_cache()
     if cache is not None:
         env.bytecode_cache = cache
@@ -89,7 +89,7 @@ def _theme_script_hashes(env, config, base_url: str) -> list[str]:
 
 def on_page_read_source(page, config):
     # Before MkDocs parses the front matter and the Markdown: refuse, in French, what would make
-    # the build hang or crash (soignants/limits.py). None: MkDocs reads the file as usual.
+    # the build hang or crash (soignants/model/limits.py). None: MkDocs reads the file as usual.
     problem = prerender.source_problems(Path(page.file.abs_src_path).read_bytes(), page.file.src_uri)
     if problem:
         raise PluginError(problem)
@@ -113,7 +113,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # Only what soignants/sanitize.py allows reaches a reader; then the page's own scripts.
+    # Only what soignants/render/sanitize.py allows reaches a reader; then the page's own scripts.
     before, after = getattr(page, "ss_assets", ("", ""))
     if _language(config) != DEFAULT_LANGUAGE:
         html = editions.french_links(html, page.url)  # before: the sanitiser drops unknown schemes

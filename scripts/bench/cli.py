@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from soignants import catalog
+from soignants.model import catalog
 
 from . import ROOT, builds, checks, corpus, engines, lighthouse, rebuild, report, search, weight
 from .server import serve

@@ -1,5 +1,5 @@
 """Generate a corpus of fiches for the benchmark: realistic French text, valid front matter
-(soignants/schemas/fiche.schema.json), links between fiches, `[@Key]` citations of
+(soignants/model/schemas/fiche.schema.json), links between fiches, `[@Key]` citations of
 data/bibliographie.yml and `[[aide:ID]]` contacts of data/aide.yml.
 
 The sentences come from the real fiches (markers and links removed), recombined at random with a
@@ -15,8 +15,10 @@ import random
 import re
 import shutil
 
-from soignants import DOCS_DIR, bibliography, catalog, help_data
-from soignants.folding import fold
+from soignants import DOCS_DIR
+from soignants.render import bibliography
+from soignants.model import catalog, help_data
+from soignants.model.folding import fold
 
 from . import ROOT
 

@@ -7,7 +7,7 @@ Style sheets and SVG images are text: they are read too, for external loads and 
 from pathlib import Path
 import re
 
-from .. import sanitize
+from ..render import sanitize
 from .html_checks import start_tags
 from .markdown_text import LineIndex
 from .reading import read_text

@@ -5,7 +5,7 @@ distress in the search).
 Each is valid against its schema, with each problem at the line of its key; ids are unique;
 a help contact checked more than 12 months ago is flagged; a reference's themes exist and each
 theme has its page under docs/bibliographie/; a questionnaire is coherent (bands, maximum,
-alerts: soignants/questionnaires.py) and names only known references and help contacts.
+alerts: soignants/model/questionnaires.py) and names only known references and help contacts.
 """
 
 from dataclasses import dataclass
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from ..dates import months_old
-from ..questionnaires import coherence_problems, texts
-from ..render import HELP_MARKER
-from ..search_query import DistressRules, distress_phrase, occurrences, phrase_words
+from ..model.dates import months_old
+from ..model.questionnaires import coherence_problems, texts
+from ..render.markers import HELP_MARKER
+from ..model.search_query import DistressRules, distress_phrase, occurrences, phrase_words
 from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
@@ -49,7 +49,7 @@ def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
     if not isinstance(data, dict):
         return DataFile(None, None, [Problem(shown, 1, "yaml-invalide",
                                              "le fichier doit être une suite de lignes « champ: valeur » "
-                                             "(voir le modèle dans soignants/schemas/)")])
+                                             "(voir le modèle dans soignants/model/schemas/)")])
     problems = read.problems + [Problem(shown, line, "champ-duplique",
                         f"le champ « {path[-1]} » est écrit deux fois au même endroit ; seule la dernière "
                         "valeur compte, supprimez l'une des deux lignes")

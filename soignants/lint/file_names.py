@@ -8,7 +8,7 @@ The message gives the name to use.
 from pathlib import PurePosixPath
 import re
 
-from ..folding import fold
+from ..model.folding import fold
 from .report import Problem
 
 GOOD_PART = re.compile(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$")

@@ -11,7 +11,7 @@ import posixpath
 
 import yaml
 
-from ..frontmatter import FRONT_MATTER
+from ..model.frontmatter import FRONT_MATTER
 from .markdown_text import blank
 from .project import FICHE, TEMOIGNAGE, Context
 from .quotes import unclosed_quote_line, unclosed_quote_message
@@ -48,7 +48,7 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
             problems.append(Problem(shown, 1, "entete-absente",
                                     f"en-tête absent : {KIND_FR[kind]} commence par un bloc encadré de deux lignes "
                                     f"« --- » qui porte ses champs (title, description…){hint} ; "
-                                    "partez du modèle soignants/templates/fiche.md ou d'une fiche existante"))
+                                    "partez du modèle soignants/model/templates/fiche.md ou d'une fiche existante"))
         return FrontMatter(None, None, text, None), problems
 
     body = blank(text[: match.end()]) + text[match.end():]

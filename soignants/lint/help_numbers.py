@@ -8,7 +8,7 @@ in a page is found whatever its spacing (`0 805 23 23 36`, `0805232336`, `08.05.
 
 import re
 
-from ..render import HELP_MARKER
+from ..render.markers import HELP_MARKER
 from .markdown_text import LineIndex, mask
 from .report import Problem
 

@@ -1,6 +1,6 @@
 """Raw HTML in a page: what the build's sanitiser would remove, said before it does.
 
-The build keeps only the elements, attributes and addresses that soignants/sanitize.py lists (an
+The build keeps only the elements, attributes and addresses that soignants/render/sanitize.py lists (an
 allowlist applied by nh3): anything else never reaches a reader. This check reads the same lists
 and names each removal with its line, so that an editor knows what to write instead, instead of
 finding a hole in the published page. Checked on the page with code blocks, inline code and HTML
@@ -11,7 +11,7 @@ import html
 from html.parser import HTMLParser
 import re
 
-from .. import sanitize
+from ..render import sanitize
 from .markdown_text import LineIndex, Link, links
 from .report import Problem
 
@@ -58,7 +58,7 @@ def _attribute_problems(tag: str, name: str, value: str, line: int, shown: str) 
     if not (sanitize.attribute_allowed(tag, name) if tag else _attr_list_allowed(name)):
         return [Problem(shown, line, "html-dangereux",
                         f"attribut « {name} » retiré de {where} à la publication (il n'est pas dans la liste "
-                        "de ce que le site permet : soignants/sanitize.py) ; retirez-le"
+                        "de ce que le site permet : soignants/render/sanitize.py) ; retirez-le"
                         + (" : le style du site est dans docs/assets/stylesheets/" if name == "style" else ""))]
     forced = sanitize.FORCED_ATTRIBUTES.get(tag, {}).get(name)
     if forced is not None and value.strip().lower() != forced:
@@ -90,7 +90,7 @@ def _tag_problems(tag: str, attributes, line: int, shown: str) -> list[Problem]:
         advice = INSTEAD.get(tag, "écrivez-le en Markdown (titres, listes, liens, tableaux, encadrés)")
         return [Problem(shown, line, "html-dangereux",
                         f"balise « <{tag}> » retirée à la publication (elle n'est pas dans la liste de ce que "
-                        f"le site permet : soignants/sanitize.py) ; {advice}")]
+                        f"le site permet : soignants/render/sanitize.py) ; {advice}")]
     problems = []
     for name, value in attributes:
         problems += _attribute_problems(tag, name.lower(), value, line, shown)

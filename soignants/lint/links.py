@@ -15,9 +15,9 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..catalog import CITATION, is_translation
-from .. import render
-from ..render import BLOCK_MARKER
+from ..model.catalog import CITATION, is_translation
+from ..render import pages as render
+from ..render.markers import BLOCK_MARKER
 from .front_matter import read_front_matter
 from .markdown_text import LineIndex, explicit_ids, heading_ids, headings, links, mask
 from .project import FICHE, TEMOIGNAGE, Context, page_kind

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..limits import nesting_problem
+from ..model.limits import nesting_problem
 
 from .front_matter import read_front_matter, reference_problems, schema_problems
 from .help_numbers import hand_typed_number_problems

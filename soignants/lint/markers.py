@@ -1,4 +1,4 @@
-"""The markers a page uses (see soignants/render.py) name things that exist.
+"""The markers a page uses (see soignants/render/markers.py) name things that exist.
 
 Markers are checked on the raw Markdown, as the build expands them (even in code): `[[aide:ID]]`
 in data/aide.yml, `[@Key]` in data/bibliographie.yml, `<!-- liste-fiches: PART -->` and the
@@ -9,8 +9,8 @@ contributors' guide shows `[[aide:ID]]`).
 
 import re
 
-from ..catalog import CITATION, PARTS
-from ..render import BLOCK_MARKER, HELP_MARKER
+from ..model.catalog import CITATION, PARTS
+from ..render.markers import BLOCK_MARKER, HELP_MARKER
 from .front_matter import unknown_key_message
 from .markdown_text import LineIndex, mask
 from .project import Context

@@ -1,4 +1,4 @@
-"""What the model (soignants/templates/fiche.md) leaves to fill in is filled in.
+"""What the model (soignants/model/templates/fiche.md) leaves to fill in is filled in.
 
 The scaffolder writes « À compléter : … » wherever an editor has something to write; a fiche that
 still says so, or a section with nothing under its heading, is not ready. The model cites no real
@@ -7,7 +7,7 @@ source and names no real contact, so a forgotten example can never pass for a ch
 
 import re
 
-from ..render import BLOCK_MARKER
+from ..render.markers import BLOCK_MARKER
 from .markdown_text import LineIndex, Heading, mask
 from .report import Problem
 

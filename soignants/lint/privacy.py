@@ -13,7 +13,7 @@ Help numbers are not written in a testimony either: they come from data/aide.yml
 import re
 import unicodedata
 
-from ..limits import INVISIBLE
+from ..model.limits import INVISIBLE
 from .report import Problem
 
 # « @ » and the ways people write it to get past a filter: (at), [at], « arobase ».

@@ -10,10 +10,10 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
-from ..catalog import is_translation
-from ..committee import members_from
-from ..questionnaires import ids as questionnaire_ids
-from ..yamlfile import load_yaml_text
+from ..model.catalog import is_translation
+from ..model.committee import members_from
+from ..model.questionnaires import ids as questionnaire_ids
+from ..model.yamlfile import load_yaml_text
 from .changes import find_changes
 from .report import display_path
 
@@ -117,7 +117,7 @@ class Context:
 
     @cached_property
     def committee(self) -> list | None:
-        """Members of data/comite.yml (soignants.committee.Member), or None when it cannot be read."""
+        """Members of data/comite.yml (soignants.model.committee.Member), or None when it cannot be read."""
         data = _load_quietly(self.project.comite_file)
         if data is None or not isinstance(data.get("membres"), list):
             return None

@@ -11,7 +11,7 @@ from .report import Problem
 # INVISIBLE: characters that change what a text shows or how it reads without being seen:
 # bidirectional controls can reorder a line (« Trojan source »), zero-width ones hide inside a
 # phone number or a word, so that a check or a search misses it. (Same limits as the build.)
-from ..limits import INVISIBLE, MAX_BYTES  # noqa: E402
+from ..model.limits import INVISIBLE, MAX_BYTES  # noqa: E402
 
 # Signatures of the files an editor might drop or rename by mistake.
 MAGIC = [

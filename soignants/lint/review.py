@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import date
 import difflib
 
-from ..committee import Member
-from ..dates import one_year_later
-from ..frontmatter import FRONT_MATTER
+from ..model.committee import Member
+from ..model.dates import one_year_later
+from ..model.frontmatter import FRONT_MATTER
 from .characters import described
 from .front_matter import FrontMatter
 from .project import FICHE, TEMOIGNAGE, Context
@@ -143,7 +143,7 @@ def history_problems(front: FrontMatter, kind: str, shown: str, ctx: Context, re
     if before_text is None:
         return []  # a new fiche: nothing to compare with
     try:
-        from ..frontmatter import split_front_matter
+        from ..model.frontmatter import split_front_matter
         before = split_front_matter(before_text.replace("\r\n", "\n")).meta
     except Exception:  # noqa: BLE001 - an unreadable old version: nothing to compare with
         return []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import difflib
 import re
 
-from .. import schemas
+from ..model import schemas
 from . import characters
 
 TYPES_FR = {
@@ -255,7 +255,7 @@ def _issue_for(error, schema_name: str) -> list[Issue]:
 
     return [Issue(path, "champ-invalide",
                   f"la valeur du champ « {field} » (« {show(value)} ») ne respecte pas le modèle "
-                  f"soignants/schemas/{schema_name}.schema.json (règle « {kind} »)")]
+                  f"soignants/model/schemas/{schema_name}.schema.json (règle « {kind} »)")]
 
 
 def issues(schema_name: str, instance) -> list[Issue]:

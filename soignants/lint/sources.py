@@ -18,7 +18,7 @@ quantifier is nested in another, so an adversarial line of 100 KB is read in one
 import re
 from urllib.parse import urlsplit
 
-from ..catalog import CITATION
+from ..model.catalog import CITATION
 from .markdown_text import mask
 from .report import WARNING, Problem
 

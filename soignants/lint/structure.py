@@ -3,7 +3,7 @@
 import difflib
 import re
 
-from ..folding import fold
+from ..model.folding import fold
 from .characters import described
 from .markdown_text import Heading
 from .report import Problem
@@ -55,7 +55,7 @@ def section_problems(items: list[Heading], shown: str, last_line: int) -> list[P
         h1 = next((h for h in top if h.level == 1), None)
         return [Problem(shown, h1.line if h1 else 1, "section-manquante",
                         "aucune des cinq sections d'une fiche ; ajoutez, dans cet ordre, les titres « ## "
-                        + " », « ## ".join(SECTIONS) + " » (voir soignants/templates/fiche.md)")]
+                        + " », « ## ".join(SECTIONS) + " » (voir soignants/model/templates/fiche.md)")]
     for position, name in enumerate(SECTIONS):
         if name in present:
             continue

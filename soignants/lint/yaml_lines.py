@@ -7,7 +7,7 @@ pass notices duplicated keys, which PyYAML would otherwise silently resolve to t
 
 import yaml
 
-from ..yamlfile import TextDateLoader, check_bounded
+from ..model.yamlfile import TextDateLoader, check_bounded
 
 
 class YamlLines:

@@ -27,7 +27,7 @@ def every_page() -> dict[str, str]:
     a test id -> its path under the site's root. Read from docs/, so a new fiche is visited too."""
     import sys
     sys.path.insert(0, str(ROOT))
-    from soignants.editions import page_url
+    from soignants.render.editions import page_url
     pages = {}
     for source in sorted(DOCS.rglob("*.md")):
         relative = source.relative_to(DOCS).as_posix()

@@ -28,7 +28,7 @@ def test_a_printed_fiche_shows_its_address_and_review_date_and_no_navigation(sha
         footer = page.locator(".ss-fiche-pied")
         assert footer.is_visible()
         # A draft prints when and by whom it was written and when it is due for review; a reviewed
-        # fiche, its last review (soignants/render.py).
+        # fiche, its last review (soignants/render/pages.py).
         assert re.search(r"(Dernière relecture|Rédigée par)\s*:\s*\S.*\d{4}", footer.inner_text()), footer.inner_text()
         assert page.locator("article h1").is_visible()
         assert journal.problems() == []

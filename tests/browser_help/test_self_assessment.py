@@ -11,7 +11,7 @@ come from the data file (data/questionnaires/phq-9.yml), numbers from data/aide.
 import pytest
 
 from browser_support import SIZES, axe_violations
-from soignants import help_data, questionnaires
+from soignants.model import help_data, questionnaires
 
 DATA = questionnaires.load("phq-9")
 ITEMS = [item["id"] for item in DATA["items"]]

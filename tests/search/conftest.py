@@ -9,7 +9,7 @@ import yaml
 
 from browser_support import context_options
 from search_page import SearchPage
-from soignants import distress
+from soignants.model import distress
 
 HERE = Path(__file__).resolve().parent
 

@@ -11,7 +11,7 @@ import pytest
 
 from browser_support import axe_violations
 from search_page import location
-from soignants import distress, help_data
+from soignants.model import distress, help_data
 
 CARD = "[data-ss-recherche-detresse] .ss-recherche-detresse"
 EDITIONS = {"fr": ("", "aide/", "Trouver de l’aide"), "en": ("en/", "en/aide/", "Find help")}

@@ -14,9 +14,9 @@ import re
 
 import pytest
 
-from soignants.folding import fold, light_stem, normalize_query
-from soignants.search_harness import BrowserText, language
-from soignants.search_query import one_edit_apart
+from soignants.model.folding import fold, light_stem, normalize_query
+from soignants.build.material_text import BrowserText, language
+from soignants.model.search_query import one_edit_apart
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACT = ROOT / "test-artifacts" / "search-metrics.json"
@@ -178,7 +178,7 @@ def test_the_rules_file_is_light_and_the_pages_are_marked_for_the_index(site_roo
     assert entry["languages"]["fr"]["page_count"] == len(indexed_pages(site_root))
 
 
-# --- Typos forgiven (soignants/search_query.py, search-soignants.js) -------------------------------
+# --- Typos forgiven (soignants/model/search_query.py, search-soignants.js) -------------------------------
 
 @pytest.mark.parametrize("a, b, expected", [
     ("epuisment", "epuisement", True),   # a letter missing

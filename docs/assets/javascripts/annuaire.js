@@ -4,7 +4,7 @@
  * script shows the filter (hidden in the HTML), narrows the table to the départements matching
  * what is typed (number or name, accents and case ignored), and shows only their regions'
  * sections. Enter with a single match goes to its region. The texts are in the HTML (data-*),
- * written by soignants/help_directory.py. No network request, no storage.
+ * written by soignants/render/help_directory.py. No network request, no storage.
  * On the printable card (docs/aide/carte.md), it also writes the directory's full address.
  */
 (function () {

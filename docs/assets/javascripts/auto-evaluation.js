@@ -1,7 +1,7 @@
 /* Self-assessment (docs/aide/auto-evaluation.md): scores a questionnaire in the reader's browser.
  *
  * Loaded only by the pages that hold a questionnaire (the `<!-- questionnaire: ID -->` marker,
- * soignants/questionnaire_form.py, writes its <script> tag). Everything it needs is in the page:
+ * soignants/render/questionnaire_form.py, writes its <script> tag). Everything it needs is in the page:
  * the JSON of <script type="application/json" id="ID-donnees"> (items, bands, alerts, texts) and
  * the result, already written in the HTML and hidden. So it holds no text of its own.
  *

@@ -3,17 +3,17 @@
  * stores nothing and sends nothing: what the reader types stays in this page.
  *
  * Material's search box and result list are kept; the engine behind them is Pagefind's index in
- * fragments (soignants/search_pagefind.py), queried from this page: `SoignantsSearchEngine`
+ * fragments (soignants/build/search_pagefind.py), queried from this page: `SoignantsSearchEngine`
  * below answers Material's messages (SETUP, QUERY) as its search worker would, and
  * chargement-differe.js creates it instead of Material's worker (which is then never fetched).
  * Nothing is fetched before the reader opens the search; then only the index fragments the words
  * need, and the text of the results shown.
  *
  * 1. The query is folded (« médecin » = « medecin »), cut into words (« l'Ordre » -> « ordre »,
- *    « burn-out » -> « burnout ») and stripped of stop words (soignants/folding.py). Pagefind
+ *    « burn-out » -> « burnout ») and stripped of stop words (soignants/model/folding.py). Pagefind
  *    folds accents, finds word forms and word beginnings itself.
  * 2. Typos. A word of 5 letters or more that finds nothing is replaced by the site's most frequent
- *    word one edit away (« epuisemnt » -> « epuisement »; soignants/search_query.py). The site's
+ *    word one edit away (« epuisemnt » -> « epuisement »; soignants/model/search_query.py). The site's
  *    words (search/vocabulaire.json) are fetched only then.
  * 3. Distress. A query that contains a phrase of data/recherche-detresse.yml shows the crisis card
  *    (overrides/partials/search.html) above the results, and the help page comes first.

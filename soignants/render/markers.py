@@ -1,0 +1,76 @@
+"""The markers' syntax, and what every page renderer shares: the error a wrong marker raises,
+links between pages, the inline help contact `[[aide:ID]]`.
+
+Below soignants/render/pages.py (which expands the markers), help_directory.py and
+questionnaire_form.py, which all import it, so that none of them imports another in a circle.
+"""
+
+import posixpath
+import re
+
+from ..model import help_data
+from .escaping import html_link
+from .escaping import markdown_text as md
+
+HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
+BLOCK_KINDS = ("liste-fiches", "liste-temoignages", "bibliographie", "annuaire", "quel-numero",
+               "annuaire-departements", "carte-aide", "questionnaire", "quoi-de-neuf", "suivi-editorial")
+BLOCK_MARKER = re.compile(r"^<!--\s*(" + "|".join(BLOCK_KINDS) + r")(?::\s*([a-z0-9-]+))?\s*-->\s*$",
+                          re.MULTILINE)
+
+# The help contact whose number is kept only for the record (`statut: historique`).
+HISTORIC = {
+    "fr": "numéro de {year}, non confirmé aujourd'hui : ne pas l'utiliser",
+    "en": "{year} number, not confirmed today: do not use it",
+}
+
+
+class MarkerError(ValueError):
+    """A marker names something that does not exist; the message is for an editor, in French."""
+
+
+def root_relative(src_uri: str) -> str:
+    """From a page's address to the site's root (directory URLs): `a-propos/x.md` -> `../../`."""
+    depth = src_uri.count("/") + (0 if posixpath.basename(src_uri).startswith("index.") else 1)
+    return "../" * depth
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """Relative Markdown link between two source files, e.g. for `[x](../aide/index.md)`."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+# --- help contacts --------------------------------------------------------------------------
+
+def help_contact_markdown(entry: dict, lang: str = "fr") -> str:
+    name = f"**{md(entry['nom'])}**"
+    if entry.get("statut") == "historique":
+        return f"{name} : {md(entry['telephone'])} ({md(HISTORIC[lang].format(year=entry['verifie_le'][:4]))})"
+    bits = []
+    if entry.get("telephone"):
+        bits.append(html_link(entry["telephone"], help_data.tel_uri(entry["telephone"])))
+    if entry.get("email"):
+        bits.append(html_link(entry["email"], f"mailto:{entry['email']}"))
+    # Anonymity is worth saying when there is some; "Non (appel d'urgence)" only adds noise inline.
+    anonymity = entry.get("anonymat", "")
+    anonymity = "" if anonymity.lower().startswith("non") else anonymity
+    details = ", ".join(x for x in (entry.get("horaires"), entry.get("cout"), anonymity) if x)
+    return f"{name} : {' · '.join(bits)}" + (f" ({md(details.lower() if lang == 'fr' else details)})" if details else "")
+
+
+def expand_help_markers(markdown: str, src_uri: str, lang: str = "fr") -> str:
+    contacts = help_data.by_id()
+
+    def replace(match):
+        key = match.group(1)
+        if key not in contacts:
+            raise MarkerError(f"{src_uri} : contact d'aide inconnu « [[aide:{key}]] » ; "
+                              f"les identifiants possibles sont dans data/aide.yml ({', '.join(sorted(contacts))}).")
+        return help_contact_markdown(contacts[key], lang)
+
+    return HELP_MARKER.sub(replace, markdown)
+
+
+def bibliography_page(ref: dict) -> str:
+    """Source path of the bibliography page that holds a reference (its first theme)."""
+    return f"bibliographie/{ref['themes'][0]}.md"

@@ -1,0 +1,109 @@
+"""What changed on the site: the « Quoi de neuf » page and the Atom feed (site/feed.xml).
+
+Events come from the front matter of fiches and testimonies: a page written (`redige_le`), a
+page signed off by the committee (`relu_le`), and each `historique` entry. Newest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+import hashlib
+from pathlib import Path
+
+from ..model import catalog
+from .bibliography import date_fr
+from .escaping import html_text, markdown_text
+
+PAGE_LIMIT = 40
+FEED_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class Event:
+    day: str  # AAAA-MM-JJ
+    src_uri: str
+    title: str
+    text: str
+    kind: str  # "nouveau", "relu", "modifie"
+
+
+def _valid(day) -> bool:
+    try:
+        date.fromisoformat(str(day))
+        return True
+    except ValueError:
+        return False
+
+
+def events(docs_dir: Path | None = None) -> list[Event]:
+    found = []
+    for entry in (*catalog.fiches(docs_dir), *catalog.testimonies(docs_dir)):
+        meta = entry.meta
+        what = "fiche" if entry.src_uri.startswith("fiches/") else "témoignage"
+        if _valid(meta.get("redige_le")):
+            found.append(Event(str(meta["redige_le"]), entry.src_uri, entry.title,
+                               f"Nouvelle {what}" if what == "fiche" else "Nouveau témoignage", "nouveau"))
+        if meta.get("statut") == "relu" and _valid(meta.get("relu_le")):
+            found.append(Event(str(meta["relu_le"]), entry.src_uri, entry.title,
+                               "Relu par le comité éditorial", "relu"))
+        for item in meta.get("historique") or []:
+            if isinstance(item, dict) and _valid(item.get("date")) and item.get("texte"):
+                found.append(Event(str(item["date"]), entry.src_uri, entry.title, str(item["texte"]), "modifie"))
+    order = {"modifie": 0, "relu": 1, "nouveau": 2}
+    return sorted(found, key=lambda e: (e.day, -order[e.kind], catalog.title_order(e.title)), reverse=True)
+
+
+def history_of(meta: dict, limit: int = 3) -> list[dict]:
+    """The last `limit` entries of a page's `historique`, newest first."""
+    items = [i for i in meta.get("historique") or [] if isinstance(i, dict) and _valid(i.get("date"))]
+    return sorted(items, key=lambda i: str(i["date"]), reverse=True)[:limit]
+
+
+def news_page(src_uri: str, link, feed_href: str, lang: str = "fr") -> str:
+    """The Markdown of the « Quoi de neuf » page; `link(from, to)` makes a relative link."""
+    chosen = events()[:PAGE_LIMIT]
+    if not chosen:
+        return "Rien de nouveau pour l'instant.\n"
+    lines = [f'<p class="ss-flux">Suivre ces nouveautés dans un lecteur de flux : '
+             f'<a href="{html_text(feed_href)}" type="application/atom+xml">flux Atom (feed.xml)</a></p>', ""]
+    for event in chosen:
+        lines.append(f"- **{date_fr(event.day)}** — [{markdown_text(event.title)}]({link(src_uri, event.src_uri)}) : "
+                     f"{markdown_text(event.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def page_url(site_url: str, src_uri: str) -> str:
+    """Absolute address of a page (directory URLs): `fiches/soignant/x.md` -> `<site>/fiches/soignant/x/`."""
+    path = src_uri[:-3]
+    path = path[: -len("index")] if path.endswith("index") else path + "/"
+    return site_url.rstrip("/") + "/" + path
+
+
+def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | None = None) -> int:
+    """Write the Atom feed of the latest events; returns the number of entries."""
+    from feedgen.feed import FeedGenerator
+
+    chosen = events(docs_dir)[:FEED_LIMIT]
+    home = site_url.rstrip("/") + "/"
+    feed = FeedGenerator()
+    feed.id(home + "feed.xml")
+    feed.title(f"{site_name} : quoi de neuf")
+    feed.subtitle("Nouvelles fiches, relectures et modifications du site.")
+    feed.link(href=home, rel="alternate")
+    feed.link(href=home + "feed.xml", rel="self")
+    feed.language("fr")
+    feed.author({"name": "Comité éditorial de « " + site_name + " »"})
+    latest = chosen[0].day if chosen else "2026-01-01"
+    feed.updated(datetime.combine(date.fromisoformat(latest), time(12), tzinfo=timezone.utc))
+    for event in reversed(chosen):  # feedgen puts the last added entry first
+        url = page_url(site_url, event.src_uri)
+        digest = hashlib.sha1(f"{event.day}|{event.src_uri}|{event.kind}|{event.text}".encode()).hexdigest()[:12]
+        item = feed.add_entry()
+        item.id(f"{url}#{event.day}-{digest}")
+        item.title(f"{event.title} — {event.text}")
+        item.link(href=url)
+        item.summary(f"{date_fr(event.day)} : {event.text}")
+        item.updated(datetime.combine(date.fromisoformat(event.day), time(12), tzinfo=timezone.utc))
+    feed.atom_file(str(target), pretty=True)
+    return len(chosen)

@@ -1,0 +1,348 @@
+"""The `<!-- questionnaire: ID -->` marker: a self-assessment that runs in the reader's browser.
+
+Renders, from data/questionnaires/ID.yml (soignants/model/questionnaires.py) and data/aide.yml:
+- the draft notice (from the file's `statut`) and what happens to the answers (nothing is sent,
+  nothing is stored);
+- a <form> that sends nothing: `method="dialog"` (outside a dialog, submitting does nothing,
+  even if the script fails), no action, `autocomplete="off"`; one <fieldset> + <legend> per
+  item, one radio per answer, its value shown next to its label;
+- the result, hidden until the script shows it: the alerts, « Quel numéro pour quoi ? »
+  (help_directory.which_number, numbers from data/aide.yml), the score, the band and what the
+  result means and does not mean;
+- the bands table, which is also the fallback without JavaScript (add up the numbers, read the
+  table), the licence with its sources, and the references;
+- the JSON the script needs, and the page's own stylesheet and script, by relative paths (not
+  in mkdocs.yml: no other page loads them).
+
+The script (docs/assets/javascripts/auto-evaluation.js) holds no text of its own: every word it
+shows is written here, in the page's language, or comes from the data file.
+"""
+
+from html import escape
+import json
+import re
+
+from . import editions, help_directory
+from ..model import questionnaires
+from .escaping import json_for_html
+from .bibliography import date_fr, full_citation_html, references as bibliography_references
+from .help_directory import MONTHS_EN
+from .markers import MarkerError, bibliography_page, expand_help_markers, relative_link
+
+SCRIPT = "assets/javascripts/auto-evaluation.js"
+STYLESHEET = "assets/stylesheets/auto-evaluation.css"
+HELP_PAGE = "aide/index.md"
+
+TEXTS = {
+    "fr": {
+        "draft_title": "Questionnaire en attente de relecture par le comité éditorial",
+        "draft_body": "Les questions et les choix de réponse sont ceux de la source citée en bas de page. "
+                      "Les explications du résultat ont été rédigées par l'équipe du site à partir des sources "
+                      "citées ; elles n'ont pas encore été relues par le comité éditorial.",
+        "privacy_title": "Rien n'est envoyé, rien n'est enregistré",
+        "privacy_body": "Vos réponses restent dans cette page, sur votre appareil : le score est calculé par "
+                        "votre navigateur, **rien n'est envoyé** à personne et **rien n'est enregistré** "
+                        "(ni cookie, ni stockage dans le navigateur, ni réponse dans l'adresse de la page). "
+                        "Fermer ou quitter la page efface tout.",
+        "privacy_more": "Sur un appareil partagé, la navigation privée évite en plus que la page reste dans "
+                        "l'historique : voir [Rester discret]({link}).",
+        "discreet_anchor": "rester-discret",
+        "form_title": "Le questionnaire",
+        "submit": "Voir mon résultat",
+        "reset": "Effacer mes réponses",
+        "no_js": "Sans JavaScript : additionnez les chiffres, puis lisez le tableau.",
+        "result_title": "Votre résultat",
+        "total": "Votre score : {total} sur {max}.",
+        "band": "Palier « {label} » (score de {min} à {max}).",
+        "limits_title": "Ce que ce résultat veut dire, et ce qu'il ne veut pas dire",
+        "help_title": "Quel numéro pour quoi ?",
+        "table_title": "Lire le score",
+        "table_intro": "Le score est la somme des chiffres de vos {n} réponses ; il va de {min} à {max}.",
+        "table_high": "À partir de {threshold}, le résultat commence par les numéros d'aide.",
+        "table_alert": "Quel que soit le score, c'est aussi le cas si vous répondez {values} à la question {number}.",
+        "table_caption": "Les paliers du score",
+        "col_score": "Score",
+        "col_band": "Palier",
+        "range": "{min} à {max}",
+        "or": "ou",
+        "about_title": "À propos de ce questionnaire",
+        "instrument": "Instrument",
+        "text_source": "Texte des questions",
+        "consulted": "consulté le {date}",
+        "licence": "Licence",
+        "licence_other": "formulaire anglais",
+        "checked": "Vérifié le {date}",
+        "status": "Statut",
+        "draft": "brouillon, en attente de relecture par le comité éditorial",
+        "reviewed": "relu par {names}",
+        "references": "Références",
+        "in_bibliography": "dans la bibliographie",
+        # For the script (no French in auto-evaluation.js).
+        "js": {
+            "annonce": "Résultat : {total} sur {max}, palier « {palier} ».",
+            "annonce_haut": "Les numéros d'aide sont affichés en premier.",
+            "manque_une": "Il manque une réponse : question {liste}. Répondez-y pour voir votre résultat.",
+            "manque_plusieurs": "Il manque {n} réponses : questions {liste}. Répondez-y pour voir votre résultat.",
+            "et": " et ",
+            "question": "Question {n}",
+            "efface": "Vos réponses sont effacées.",
+            "palier_actuel": "votre score",
+        },
+    },
+    "en": {
+        "draft_title": "Questionnaire awaiting review by the editorial board",
+        "draft_body": "The questions and answer choices are those of the source cited at the bottom of the page. "
+                      "The explanations of the result were written by the site team from the sources cited; "
+                      "they have not been reviewed by the editorial board yet.",
+        "privacy_title": "Nothing is sent, nothing is stored",
+        "privacy_body": "Your answers stay on this page, on your device: the score is computed by your "
+                        "browser, **nothing is sent** to anyone and **nothing is stored** (no cookie, no "
+                        "browser storage, no answer in the page's address). Closing or leaving the page erases "
+                        "everything.",
+        "privacy_more": "On a shared device, private browsing also keeps the page out of the history: see "
+                        "[Staying discreet]({link}).",
+        "discreet_anchor": "staying-discreet",
+        "form_title": "The questionnaire",
+        "submit": "See my result",
+        "reset": "Clear my answers",
+        "no_js": "Without JavaScript: add up the numbers, then read the table.",
+        "result_title": "Your result",
+        "total": "Your score: {total} out of {max}.",
+        "band": "Band « {label} » (score {min} to {max}).",
+        "limits_title": "What this result means, and what it does not",
+        "help_title": "Which number for what?",
+        "table_title": "Reading the score",
+        "table_intro": "The score is the sum of the numbers next to your {n} answers; it ranges from {min} to {max}.",
+        "table_high": "From {threshold} upwards, the result starts with the help numbers.",
+        "table_alert": "It also does so, whatever the score, if you answer {values} to question {number}.",
+        "table_caption": "Score bands",
+        "col_score": "Score",
+        "col_band": "Band",
+        "range": "{min} to {max}",
+        "or": "or",
+        "about_title": "About this questionnaire",
+        "instrument": "Instrument",
+        "text_source": "Text of the questions",
+        "consulted": "accessed {date}",
+        "licence": "Licence",
+        "licence_other": "French form",
+        "checked": "Checked {date}",
+        "status": "Status",
+        "draft": "draft, awaiting review by the editorial board",
+        "reviewed": "reviewed by {names}",
+        "references": "References",
+        "in_bibliography": "in the bibliography",
+        "js": {
+            "annonce": "Result: {total} out of {max}, band « {palier} ».",
+            "annonce_haut": "The help numbers are shown first.",
+            "manque_une": "One answer is missing: question {liste}. Answer it to see your result.",
+            "manque_plusieurs": "{n} answers are missing: questions {liste}. Answer them to see your result.",
+            "et": " and ",
+            "question": "Question {n}",
+            "efface": "Your answers have been cleared.",
+            "palier_actuel": "your score",
+        },
+    },
+}
+
+
+def _day(iso: str, lang: str) -> str:
+    if lang == "fr":
+        return date_fr(iso)
+    year, month, day = (int(x) for x in iso.split("-"))
+    return f"{day} {MONTHS_EN[month - 1]} {year}"
+
+
+def _join(words: list[str], lang: str) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {TEXTS[lang]['or']} " + words[-1]
+
+
+def _inline(text: str) -> str:
+    """A text of the data file inside raw HTML: escaped, kept on one line (no-break spaces kept)."""
+    return escape(re.sub(r"[ \t\r\n]+", " ", text).strip(), quote=False)
+
+
+def _indent(markdown: str, spaces: int = 4) -> str:
+    return "\n".join((" " * spaces + line) if line.strip() else "" for line in markdown.split("\n"))
+
+
+# --- the parts of the block -----------------------------------------------------------------------
+
+def _notices(data: dict, src_uri: str, lang: str) -> list[str]:
+    t = TEXTS[lang]
+    out = []
+    if data["statut"] == "brouillon":
+        out += [f'!!! warning "{t["draft_title"]}"', "", f"    {t['draft_body']}", ""]
+    link = f"{relative_link(src_uri, HELP_PAGE)}#{t['discreet_anchor']}"
+    out += [f'!!! info "{t["privacy_title"]}"', "", f"    {t['privacy_body']}",
+            f"    {t['privacy_more'].format(link=link)}", ""]
+    return out
+
+
+def _form(data: dict, lang: str) -> list[str]:
+    t = TEXTS[lang]
+    qid = data["id"]
+    out = [f'<form class="ss-q" id="{qid}" data-ss-questionnaire="{qid}" data-ss-donnees="{qid}-donnees" '
+           f'method="dialog" autocomplete="off" aria-labelledby="{qid}-titre" aria-describedby="{qid}-consigne">',
+           f'<h2 class="ss-q__titre" id="{qid}-titre">{_inline(t["form_title"])}</h2>',
+           f'<p class="ss-q__consigne" id="{qid}-consigne">{_inline(data["consigne"][lang])}</p>']
+    for number, item in enumerate(data["items"], 1):
+        name = f"{qid}-{item['id']}"
+        out += [f'<fieldset class="ss-q__item" id="{name}">',
+                f'<legend><span class="ss-q__numero">{number}.</span> {_inline(item["texte"][lang])}</legend>',
+                '<div class="ss-q__choix">']
+        for choice in data["echelle"]:
+            value = choice["valeur"]
+            out.append(f'<label class="ss-q__reponse"><input type="radio" name="{name}" value="{value}">'
+                       f'<span class="ss-q__valeur">{value}</span> '
+                       f'<span class="ss-q__libelle">{_inline(choice["libelle"][lang])}</span></label>')
+        out += ["</div>", "</fieldset>"]
+    out += [f'<div class="ss-q__erreur" id="{qid}-erreur" tabindex="-1" data-ss-erreur hidden>',
+            f'<p id="{qid}-erreur-texte" data-ss-erreur-texte></p>',
+            '<ul data-ss-erreur-liens></ul>',
+            "</div>",
+            '<div class="ss-q__actions" data-ss-actions hidden>',
+            f'<button type="submit" class="md-button md-button--primary">{_inline(t["submit"])}</button>',
+            f'<button type="reset" class="md-button">{_inline(t["reset"])}</button>',
+            "</div>",
+            # Shown until the script runs (not <noscript>: also there when the script fails to load).
+            f'<p class="ss-q__sans-js" data-ss-sans-js>{_inline(t["no_js"])}</p>',
+            "</form>",
+            f'<p class="ss-q__annonce" id="{qid}-annonce" role="status" aria-live="polite" data-ss-annonce></p>',
+            ""]
+    return out
+
+
+def _result(data: dict, src_uri: str, lang: str) -> list[str]:
+    t = TEXTS[lang]
+    qid = data["id"]
+    score = data["score"]
+    out = [f'<section class="ss-q__resultat" id="{qid}-resultat" data-ss-resultat hidden markdown="1">', "",
+           f'## {t["result_title"]} {{#{qid}-resultat-titre tabindex="-1"}}', ""]
+    for index, alert in enumerate(data["alertes"]):
+        message = expand_help_markers(alert["message"][lang], src_uri, lang)
+        out += [f'<div class="ss-q__alerte" data-ss-alerte="{index}" hidden markdown="1">', "",
+                f'!!! danger "{alert["titre"][lang]}"', "", _indent(message), "", "</div>", ""]
+    out += ['<div class="ss-q__place" data-ss-place="haut"></div>', "",
+            f'<p class="ss-q__total">{_inline(t["total"]).format(total="<strong data-ss-total></strong>", max=score["max"])}</p>',
+            ""]
+    for band in data["paliers"]:
+        label = t["band"].format(label=band["libelle"][lang], min=band["min"], max=band["max"])
+        out += [f'<div class="ss-q__palier ss-q__palier--{band["niveau"]}" data-ss-palier="{band["id"]}" hidden>',
+                f"<p><strong>{_inline(label)}</strong></p>",
+                f"<p>{_inline(band['explication'][lang])}</p>",
+                "</div>", ""]
+    out += [f'### {t["limits_title"]} {{#{qid}-limites}}', ""]
+    out += [f"- {line}" for line in data["limites"][lang]]
+    # The help block sits here; the script moves it up to the « haut » place when help comes first.
+    out += ["", '<div class="ss-q__place" data-ss-place="bas"></div>', "",
+            '<div class="ss-q__aide" data-ss-aide markdown="1">', "",
+            f'### {t["help_title"]} {{#{qid}-quel-numero}}', "",
+            help_directory.which_number(src_uri, lang, heading_level=4),
+            "</div>", "", "</section>", ""]
+    return out
+
+
+def _table(data: dict, lang: str) -> list[str]:
+    t = TEXTS[lang]
+    qid = data["id"]
+    score = data["score"]
+    labels = {c["valeur"]: c["libelle"][lang] for c in data["echelle"]}
+    numbers = {item["id"]: n for n, item in enumerate(data["items"], 1)}
+    out = [f'## {t["table_title"]} {{#{qid}-paliers}}', "",
+           t["table_intro"].format(n=len(data["items"]), min=score["min"], max=score["max"]),
+           t["table_high"].format(threshold=score["seuil_haut"])]
+    for alert in data["alertes"]:
+        values = _join([f"« {labels[v]} » ({v})" for v in alert["valeurs"]], lang)
+        out.append(t["table_alert"].format(values=values, number=numbers[alert["item"]]))
+    rows = "".join(f'<tr data-ss-palier-ligne="{b["id"]}"><td>{_inline(t["range"].format(min=b["min"], max=b["max"]))}</td>'
+                   f'<td>{_inline(b["libelle"][lang])}</td></tr>' for b in data["paliers"])
+    out += ["", f'<table class="ss-q__table" id="{qid}-table">',
+            f'<caption>{_inline(t["table_caption"])}</caption>',
+            f'<thead><tr><th scope="col">{_inline(t["col_score"])}</th><th scope="col">{_inline(t["col_band"])}</th></tr></thead>',
+            f"<tbody>{rows}</tbody>", "</table>", ""]
+    return out
+
+
+def _about(data: dict, src_uri: str, lang: str) -> list[str]:
+    t = TEXTS[lang]
+    qid = data["id"]
+    licence, source = data["licence"], data["texte_source"]
+    sources = ", ".join(f"[{s['titre']}]({s['url']})" for s in licence["sources"])
+    checked = t["checked"].format(date=_day(licence["verifie_le"], lang))
+    if lang == "fr":
+        other = f" ({t['licence_other']} : « {licence['mention_en']} »)" if licence.get("mention_en") else ""
+        licence_line = (f"**{t['licence']}** : « {licence['mention']} »{other} — {licence['ou']}. "
+                        f"{checked} ({licence['comment']}) : {sources}.")
+        source_line = (f"**{t['text_source']}** : [{source['titre']}]({source['url']}), "
+                       f"{t['consulted'].format(date=_day(source['consulte_le'], lang))} ({source['comment']}).")
+    else:
+        shown = licence.get("mention_en") or licence["mention"]
+        licence_line = (f"**{t['licence']}**: « {shown} » ({t['licence_other']}: « {licence['mention']} »), "
+                        f"statement printed on the questionnaire's forms. {checked}: {sources}.")
+        source_line = (f"**{t['text_source']}**: [{source['titre']}]({source['url']}), "
+                       f"{t['consulted'].format(date=_day(source['consulte_le'], lang))}.")
+    status = (t["reviewed"].format(names=", ".join(data["relecteurs"])) if data["statut"] == "relu" else t["draft"])
+    colon = " :" if lang == "fr" else ":"
+    out = [f'## {t["about_title"]} {{#{qid}-a-propos}}', "",
+           f"**{t['instrument']}**{colon} {data['instrument']}.", "", source_line, "", licence_line, "",
+           f"**{t['status']}**{colon} {status}.", "",
+           f"**{t['references']}**{colon}", ""]
+    refs = bibliography_references()
+    for key in data["references"]:
+        if key not in refs:
+            raise MarkerError(f"data/questionnaires/{qid}.yml : référence inconnue « {key} » dans « references » ; "
+                              "ajoutez-la à data/bibliographie.yml ou corrigez la clé.")
+        link = relative_link(src_uri, bibliography_page(refs[key]))
+        out.append(f'- <span id="ref-{key}"></span>{full_citation_html(refs[key])} '
+                   f"([{t['in_bibliography']}]({link}#ref-{key}))")
+    return out + [""]
+
+
+def script_data(data: dict, lang: str) -> dict:
+    """What auto-evaluation.js needs, from the data file: no text of its own."""
+    qid = data["id"]
+    return {
+        "id": qid,
+        "items": [{"id": item["id"], "nom": f"{qid}-{item['id']}", "numero": n}
+                  for n, item in enumerate(data["items"], 1)],
+        "min": data["score"]["min"],
+        "max": data["score"]["max"],
+        "seuil_haut": data["score"]["seuil_haut"],
+        "paliers": [{"id": b["id"], "min": b["min"], "max": b["max"], "libelle": b["libelle"][lang]}
+                    for b in data["paliers"]],
+        "alertes": [{"item": a["item"], "valeurs": a["valeurs"]} for a in data["alertes"]],
+        "textes": TEXTS[lang]["js"],
+    }
+
+
+# --- the marker ---------------------------------------------------------------------------------------
+
+def questionnaire_block(questionnaire_id: str, src_uri: str, lang: str = "fr") -> str:
+    """The whole block of `<!-- questionnaire: ID -->`, as Markdown with raw HTML."""
+    try:
+        data = questionnaires.load(questionnaire_id)
+    except questionnaires.QuestionnaireError as error:
+        raise MarkerError(f"{src_uri} : {error}") from None
+    qid = data["id"]
+    out = _notices(data, src_uri, lang)
+    out += _form(data, lang)
+    out += _result(data, src_uri, lang)
+    out += _table(data, lang)
+    out += _about(data, src_uri, lang)
+    return "\n".join(out) + "\n"
+
+
+def page_assets(questionnaire_id: str, src_uri: str, lang: str = "fr", html_urls: str = "page") -> tuple[str, str]:
+    """What the page needs besides its content, added after the content is sanitised: its own
+    stylesheet (before), the questionnaire's data and the script (after). `html_urls`: see
+    editions.asset_url."""
+    data = questionnaires.load(questionnaire_id)
+    qid = data["id"]
+    before = f'<link rel="stylesheet" href="{editions.asset_url(src_uri, lang, STYLESHEET, html_urls=html_urls)}">'
+    after = (f'<script type="application/json" id="{qid}-donnees">{json_for_html(script_data(data, lang))}</script>\n'
+             + editions.script_tag(src_uri, lang, SCRIPT, html_urls))
+    return before, after
+
