@@ -5,6 +5,13 @@ templates. Their hashes are computed by rendering those templates (never by read
 page: a script injected into a page must never be allow-listed). Everything else (styles,
 images, the search index, the search worker) comes from the site itself; no form is sent
 anywhere, no <base> can move the page's links, no plugin runs.
+
+`'wasm-unsafe-eval'`: the search engine (Pagefind) is WebAssembly. It runs in a worker of its
+own, which this policy does not reach in Chromium; but a browser whose worker inherits the
+page's policy, or that cannot start the worker (Pagefind then runs in the page), would refuse to
+compile it, and the search would find nothing (tests/search/test_results_list.py). The keyword
+allows compiling WebAssembly only (never `eval` of JavaScript): a WebAssembly module can only be
+started by a script the policy already allows.
 """
 
 from __future__ import annotations
@@ -70,5 +77,5 @@ def theme_script_hashes(env, context: dict) -> list[str]:
 
 def policy(script_hashes: list[str]) -> str:
     directives = [f"{name} {value}" for name, value in DIRECTIVES]
-    directives.insert(1, "script-src 'self'" + "".join(" " + h for h in script_hashes))
+    directives.insert(1, "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in script_hashes))
     return "; ".join(directives)

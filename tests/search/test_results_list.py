@@ -33,3 +33,30 @@ def test_titles_and_excerpts_land_as_text(open_search):
     titles = page.page.eval_on_selector_all(".md-search-result__item h1", "hs => hs.map(h => h.textContent)")
     assert titles and all(t.strip() and "<" not in t and "¶" not in t for t in titles), titles
     assert not page.errors, page.errors
+
+
+NO_ENGINE_WORKER = """
+(() => {
+  const Native = window.Worker;
+  window.Worker = function (url, options) {
+    if (String(url).includes("pagefind-worker")) throw new Error("pas de worker pour Pagefind");
+    return new Native(url, options);
+  };
+  window.Worker.prototype = Native.prototype;
+})();
+"""
+
+
+def test_the_search_works_when_its_engine_runs_in_the_page(new_context, open_page_in):
+    # A browser that cannot start Pagefind's worker: Pagefind runs its WebAssembly in the page,
+    # under the page's Content-Security-Policy ('wasm-unsafe-eval', soignants/build/csp.py).
+    from browser_support import context_options
+    from search_page import SearchPage
+
+    context = new_context(**context_options("desktop"))
+    context.add_init_script(NO_ENGINE_WORKER)
+    page = SearchPage(*open_page_in(context, ""))
+    page.type("prévoyance")
+    assert page.result_links(), "aucun résultat quand le moteur tourne dans la page"
+    assert not page.errors, page.errors
+    assert not page.journal.problems(), page.journal.problems()
