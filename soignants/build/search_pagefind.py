@@ -31,7 +31,7 @@ from .search_index import keywords_text
 BUNDLE = "pagefind"
 LANGUAGE = "fr"
 KEYWORDS_WEIGHT = 7  # Pagefind's own weight of an <h1>
-BOOSTED_KEYWORDS_WEIGHT = 10  # the most Pagefind allows: a page with `search: boost:` above 1
+MAX_WEIGHT = 10  # the most Pagefind allows
 # Not indexed: the headings' « ¶ » links (and, as always with Pagefind, `data-pagefind-ignore`).
 EXCLUDED = (".headerlink",)
 # Pagefind writes its ready-made interfaces too; the site uses its own (search-soignants.js).
@@ -50,10 +50,13 @@ def is_indexed(meta: dict) -> bool:
 
 
 def keywords_weight(meta: dict) -> int:
-    """Material's `search: boost:` (the help pages) has no equal in Pagefind: their keywords weigh more."""
+    """Material's `search: boost:` has no equal in Pagefind: it scales the weight of the page's
+    keywords instead (2 or more: the most Pagefind allows; 0.5: half a title)."""
     search = (meta or {}).get("search")
     boost = search.get("boost") if isinstance(search, dict) else None
-    return BOOSTED_KEYWORDS_WEIGHT if isinstance(boost, (int, float)) and boost > 1 else KEYWORDS_WEIGHT
+    if not isinstance(boost, (int, float)) or isinstance(boost, bool) or boost <= 0:
+        return KEYWORDS_WEIGHT
+    return max(1, min(MAX_WEIGHT, round(KEYWORDS_WEIGHT * boost)))
 
 
 def indexed_content(html: str, keywords: list[str], edition: str, weight: int = KEYWORDS_WEIGHT) -> str:
