@@ -3,6 +3,7 @@
 from pathlib import Path
 import gzip
 import json
+import re
 
 from . import browser as br
 from .server import serve
@@ -47,7 +48,7 @@ def index_stats(site_dir: Path) -> dict:
         return {"error": "no search/search_index.json or pagefind/pagefind-entry.json"}
     data = path.read_bytes()
     pages = sum(language["page_count"] for language in json.loads(entry.read_text(encoding="utf-8"))["languages"].values())
-    english = sum(1 for page in (Path(site_dir) / "en").rglob("*.html") if "data-pagefind-body" in page.read_text(encoding="utf-8"))
+    english = sum(1 for page in (Path(site_dir) / "en").rglob("*.html") if re.search(r"<div [^>]*data-pagefind-body", page.read_text(encoding="utf-8")))
     return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6)), "docs": pages,
             "docs_fr": pages - english, "docs_en": english, "pages": pages}
 

@@ -9,8 +9,9 @@ pre-render's HTML, after the content is cleaned):
 - `data-pagefind-body` around the page's content: only the content is indexed, never the menu,
   the help strip or the footer; a page for contributors (`search: exclude: true`) has none, so it
   is not in the readers' search at all;
-- the fiche's `mots_cles` and tags, in a hidden paragraph weighed like a title: a reader's own
-  words lead to the fiche itself;
+- the fiche's `mots_cles` and tags, in a hidden paragraph weighed like a title, and given back
+  with each result (`meta.mots_cles`): among the results, search-soignants.js puts first the
+  pages whose title or keywords hold every word of the query, as Material's field boosts did;
 - its edition as a filter (`edition:fr`, `edition:en`), so that the search on /en/ asks for the
   English pages first, then the French ones.
 
@@ -26,14 +27,17 @@ import subprocess
 import time
 
 from ..render.escaping import html_text
+from ..render.pages import NOT_SEARCHED
 from .search_index import keywords_text
 
 BUNDLE = "pagefind"
 LANGUAGE = "fr"
 KEYWORDS_WEIGHT = 7  # Pagefind's own weight of an <h1>
 MAX_WEIGHT = 10  # the most Pagefind allows
-# Not indexed: the headings' « ¶ » links (and, as always with Pagefind, `data-pagefind-ignore`).
-EXCLUDED = (".headerlink",)
+KEYWORDS_META = "mots_cles"  # also returned with each result: search-soignants.js ranks on it
+# Not indexed: the headings' « ¶ » links, and what the rendering marks as not for the search
+# (render/pages.py NOT_SEARCHED: notices, footers, references); `data-pagefind-ignore` as always.
+EXCLUDED = (".headerlink", "." + NOT_SEARCHED)
 # Pagefind writes its ready-made interfaces too; the site uses its own (search-soignants.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -63,7 +67,8 @@ def indexed_content(html: str, keywords: list[str], edition: str, weight: int = 
     """The page's (cleaned) content, marked for the index: body, keywords, edition."""
     hidden = [f'<span data-pagefind-filter="edition:{html_text(edition)}"></span>']
     if keywords:
-        hidden.append(f'<span data-pagefind-weight="{int(weight)}">{html_text(keywords_text(keywords))}</span>')
+        hidden.append(f'<span data-pagefind-weight="{int(weight)}" data-pagefind-meta="{KEYWORDS_META}">'
+                      f'{html_text(keywords_text(keywords))}</span>')
     return f'<div class="ss-corps-indexe" data-pagefind-body>{html}<p hidden>{"".join(hidden)}</p></div>'
 
 

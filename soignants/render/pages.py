@@ -35,6 +35,11 @@ FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+(?:#[A-Za-z0-9_-]+)?$")
 
+# What the readers' search leaves out of a page (soignants/build/search_pagefind.py): the notices
+# and footers every page repeats (« en attente de relecture », dates, history): noise in the
+# results' excerpts, and weight in every fragment of the index a query fetches.
+NOT_SEARCHED = "ss-hors-recherche"
+
 TEXTS = {
     "fr": {
         "draft_title": "Fiche en attente de relecture par le comité éditorial",
@@ -156,10 +161,10 @@ def draft_notice(meta: dict, today: date, lang: str = "fr", testimony: bool = Fa
     if meta.get("statut") == "brouillon":
         title = t["draft_title_testimony" if testimony else "draft_title"]
         body = t["draft_body_testimony" if testimony else "draft_body"].format(authors=_names(meta.get("auteurs"), lang))
-        blocks.append(f'!!! warning "{title}"\n\n    {body}\n')
+        blocks.append(f'!!! warning {NOT_SEARCHED} "{title}"\n\n    {body}\n')
     due = str(meta.get("prochaine_relecture", ""))
     if due and due < today.isoformat():
-        blocks.append(f'!!! danger "{t["overdue"].format(date=date_fr(due))}"\n')
+        blocks.append(f'!!! danger {NOT_SEARCHED} "{t["overdue"].format(date=date_fr(due))}"\n')
     return "\n".join(blocks)
 
 
@@ -213,7 +218,7 @@ def fiche_footer(meta: dict, lang: str = "fr", report: dict | None = None) -> st
               if meta.get("statut") == "relu" else t["draft"])
     lines = [f"**{t['status']}** : {status}", *_authorship_lines(meta, lang)]
     return (
-        '<div class="ss-fiche-pied" markdown>\n\n'
+        f'<div class="ss-fiche-pied {NOT_SEARCHED}" markdown>\n\n'
         + "  \n".join(lines) + "\n\n"
         + _history_block(meta, lang)
         + report_block(report, lang)
@@ -231,7 +236,7 @@ def testimony_footer(meta: dict, src_uri: str, lang: str = "fr", report: dict | 
              f"**{t['related']}** : {related}",
              f"**{t['status']}** : {status}", *_authorship_lines(meta, lang)]
     return (
-        '<div class="ss-fiche-pied" markdown>\n\n'
+        f'<div class="ss-fiche-pied {NOT_SEARCHED}" markdown>\n\n'
         + "  \n".join(lines) + "\n\n"
         + _history_block(meta, lang)
         + report_block(report, lang)

@@ -169,7 +169,7 @@ def test_the_rules_file_is_light_and_the_pages_are_marked_for_the_index(site_roo
     assert vocabulary["terms"] == sorted(vocabulary["terms"]) and {"epuisement", "prevoyance"} <= set(vocabulary["terms"])
     # The fiche's own words, weighed like a title, and its edition, in the indexed body only.
     fiche = (site_root / "fiches" / "cabinet" / "prevoyance" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<span data-pagefind-weight="7">[^<]*indemnites journalieres', fiche)
+    assert re.search(r'<span data-pagefind-weight="7" data-pagefind-meta="mots_cles">[^<]*indemnites journalieres', fiche)
     assert 'data-pagefind-filter="edition:fr"' in fiche
     english = (site_root / "en" / "index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-filter="edition:en"' in english

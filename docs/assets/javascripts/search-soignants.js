@@ -35,6 +35,7 @@
   var RESULT = 3;
   var MAX_RESULTS = 10;   // pages shown; each one's text is a fragment to fetch
   var MAX_SECTIONS = 3;   // sections of a page shown under it
+  var QUERY_PAUSE_MS = 120;  // typing pause after which a query runs
   var rules = null;
   var vocabulary = null;
   var vocabularyLoad = null;
@@ -365,8 +366,25 @@
       return Promise.all(results.map(function (result) { return result.data(); }));
     }).then(function (pages) {
       var other = function (data) { return !ownEdition(locationOf(data.url)); };
-      return pages.filter(function (data) { return !other(data); }).concat(pages.filter(other));
+      return byTitleAndKeywords(pages.filter(function (data) { return !other(data); }), sent)
+        .concat(byTitleAndKeywords(pages.filter(other), sent));
     });
+  }
+
+  // The pages whose title or keywords (meta.mots_cles, search_pagefind.py) hold more of the
+  // query's words first, Pagefind's order otherwise: the reader's words lead to the fiche itself.
+  function byTitleAndKeywords(pages, sent) {
+    var stems = sent.map(lightStem);
+    var scored = pages.map(function (data, i) {
+      var meta = data.meta || {};
+      var own = words((meta.title || "") + " " + (meta.mots_cles || ""));
+      var hits = stems.filter(function (stem) {
+        return own.some(function (word) { return word.startsWith(stem) || lightStem(word) === stem; });
+      }).length;
+      return { data: data, hits: hits, rank: i };
+    });
+    scored.sort(function (a, b) { return (b.hits - a.hits) || (a.rank - b.rank); });
+    return scored.map(function (entry) { return entry.data; });
   }
 
   function ownEdition(location) {
@@ -474,21 +492,28 @@
       var ticket = ++self.latest;
       var query = String(message.data || "");
       counts.queries++;
-      // One query at a time, in order; a query already followed by another is not run.
-      self.chain = self.chain.then(function () {
-        if (ticket !== self.latest) return;
-        return run(query).then(function (found) {
+      // Material sends a query at each key: run it once the reader pauses (each query fetches
+      // the text of its results), one at a time, in order; a query followed by another is dropped.
+      setTimeout(function () {
+        if (ticket !== self.latest) {
+          counts.results++;
+          return;
+        }
+        self.chain = self.chain.then(function () {
           if (ticket !== self.latest) return;
-          shown = found;
-          setCard(found.help !== null);
-          self.emit({ type: RESULT, data: { items: found.items } });
+          return run(query).then(function (found) {
+            if (ticket !== self.latest) return;
+            shown = found;
+            setCard(found.help !== null);
+            self.emit({ type: RESULT, data: { items: found.items } });
+          });
+        }).catch(function (error) {
+          console.warn("search-soignants : recherche impossible", error);
+          if (ticket === self.latest) self.emit({ type: RESULT, data: { items: [] } });
+        }).then(function () {
+          counts.results++;
         });
-      }).catch(function (error) {
-        console.warn("search-soignants : recherche impossible", error);
-        if (ticket === self.latest) self.emit({ type: RESULT, data: { items: [] } });
-      }).then(function () {
-        counts.results++;
-      });
+      }, QUERY_PAUSE_MS);
     }
   };
 
