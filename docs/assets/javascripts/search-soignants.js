@@ -12,12 +12,14 @@
  * 1. The query is folded (« médecin » = « medecin »), cut into words (« l'Ordre » -> « ordre »,
  *    « burn-out » -> « burnout ») and stripped of stop words (soignants/model/folding.py). Pagefind
  *    folds accents, finds word forms and word beginnings itself.
- * 2. Typos. A word of 5 letters or more that finds nothing is replaced by the site's most frequent
- *    word one edit away (« epuisemnt » -> « epuisement »; soignants/model/search_query.py). The site's
- *    words (search/vocabulaire.json) are fetched only then.
+ * 2. Typos. A word of 5 letters or more that no result shows, and that the site does not have, is
+ *    replaced by the site's word one edit away (« epuisemnt » -> « epuisement »;
+ *    soignants/model/search_query.py), and the search runs again. The site's words
+ *    (search/vocabulaire.json) are fetched only then.
  * 3. Distress. A query that contains a phrase of data/recherche-detresse.yml shows the crisis card
  *    (overrides/partials/search.html) above the results, and the help page comes first.
- * 4. Order: the pages of the reader's edition first (on /en/, the English pages), then the others.
+ * 4. Order: the pages of the reader's edition first (on /en/, the English pages), then the others;
+ *    within each, the pages whose title or keywords hold the query's words, then Pagefind's order.
  * 5. Highlighting: the words of each result whose folded form starts with a word of the query.
  *    Result titles and text are Pagefind's, made plain text and escaped here: Material writes
  *    them as HTML.
@@ -487,11 +489,20 @@
         console.warn("search-soignants : réglages de recherche illisibles", error);
         return;
       }
+      // The reader has opened the search: start the engine (its code and WebAssembly) now.
+      pagefind().then(function (engine) { return engine.init(); }).catch(function (error) {
+        console.warn("search-soignants : moteur de recherche indisponible", error);
+      });
       setTimeout(function () { self.emit({ type: READY }); });
     } else if (message && message.type === QUERY && rules) {
       var ticket = ++self.latest;
       var query = String(message.data || "");
       counts.queries++;
+      // While the reader types: the index fragments of the words so far (Pagefind's preload).
+      pagefind().then(function (engine) {
+        var typed = queryWords(query);
+        if (typed.length) return engine.preload(typed.join(" "));
+      }).catch(function () {});
       // Material sends a query at each key: run it once the reader pauses (each query fetches
       // the text of its results), one at a time, in order; a query followed by another is dropped.
       setTimeout(function () {
