@@ -13,7 +13,8 @@ DOCS_END = "<!-- bench: fin -->"
 PAGE_LABELS = {"home": "Accueil", "part": "Partie (fiches/soignant/)", "fiche": "Une fiche",
                "testimony": "Un témoignage", "bibliography": "Bibliographie", "help": "Trouver de l'aide",
                "en_home": "Accueil anglais (en/)"}
-KIND_LABELS = {"HTML": "HTML", "CSS": "CSS", "JS": "JS", "search index": "index", "worker": "worker",
+KIND_LABELS = {"HTML": "HTML", "CSS": "CSS", "JS": "JS", "search rules": "règles de recherche",
+               "search index": "index (Pagefind)", "worker": "worker",
                "lunr languages": "lunr fr", "other": "autres"}
 
 
@@ -177,8 +178,8 @@ def weight_budget(results: dict) -> list[str]:
     total, page = fiche["gzip"], fiche["without_search"]["gzip"]
     verdict = "tenu" if total <= BUDGET_FICHE_GZIP else "dépassé"
     search = total - page
-    how = (f"et {kb(search)} Ko pour la recherche (index, worker, langues lunr), chargés avant tout clic sur la recherche"
-           if search >= 50 else "la recherche (index et worker) ne se charge qu'à l'ouverture de la recherche")
+    how = (f"et {kb(search)} Ko pour la recherche (règles, moteur, index), chargés avant tout clic sur la recherche"
+           if search >= 50 else "la recherche (règles, moteur, index) ne se charge qu'à l'ouverture de la recherche")
     return [f"- Budget « première visite d'une fiche ≤ 80 Ko gzip » : **{verdict}** — {kb(total)} Ko gzip en tout, "
             f"dont {kb(page)} Ko pour la page elle-même (HTML, CSS, JS, icône) ; {how}."]
 

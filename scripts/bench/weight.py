@@ -3,8 +3,10 @@
 from . import browser as br
 from .server import serve
 
-KINDS = ["HTML", "CSS", "JS", "search index", "worker", "lunr languages", "other"]
-SEARCH_KINDS = {"search index", "worker", "lunr languages"}
+KINDS = ["HTML", "CSS", "JS", "search rules", "search index", "worker", "lunr languages", "other"]
+# The search's files (search/: our rules; pagefind/: the engine and the index; Material's worker
+# and lunr's language files, which the site's own engine no longer needs).
+SEARCH_KINDS = {"search rules", "search index", "worker", "lunr languages"}
 
 
 def breakdown(requests: list[dict]) -> dict:
@@ -31,7 +33,7 @@ def measure_page(browser, server, path: str) -> dict:
         server.take()
         page.goto(server.url + path, wait_until="load")
         page.wait_for_load_state("networkidle")
-        # The search index waits for the reader to open the search (overrides/main.html).
+        # The search waits for the reader to open it (overrides/main.html).
         first = breakdown(server.take())
         result = {"path": path, "first_visit": first}
         try:
