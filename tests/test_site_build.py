@@ -279,11 +279,13 @@ def test_built_without_site_url_and_copied_under_a_sub_path_every_link_works(tmp
     assert switchers and not [a["href"] for a in switchers if a["href"].startswith("/")]
 
 
-def test_our_scripts_are_minified_in_the_built_site(site_root):
-    sources = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
-    assert len(sources) >= 5
-    for source in sources:
-        built = (site_root / "assets" / "javascripts" / source.name).read_text(encoding="utf-8")
-        original = source.read_text(encoding="utf-8")
-        assert "//" in original and len(built) < 0.8 * len(original), source.name
-        assert "\n// " not in built and "/*\n" not in built, source.name  # comments gone
+def test_our_scripts_and_style_sheets_are_minified_in_the_built_site(site_root):
+    for folder, comment in (("javascripts", "//"), ("stylesheets", "/*")):
+        sources = sorted((ROOT / "docs" / "assets" / folder).glob("*.js" if folder == "javascripts" else "*.css"))
+        assert len(sources) >= 3
+        for source in sources:
+            built = (site_root / "assets" / folder / source.name).read_text(encoding="utf-8")
+            original = source.read_text(encoding="utf-8")
+            assert comment in original and len(built) < 0.85 * len(original), source.name
+            assert "\n" not in built.strip() or folder == "javascripts", source.name
+            assert "\n// " not in built and "/*\n" not in built, source.name  # comments gone

@@ -81,7 +81,7 @@ def worker_events(page) -> list[dict]:
 
 def wait_ready(page, timeout_ms: int = 300_000) -> None:
     page.wait_for_function(
-        f"window.__bench && window.__bench.events.some(e => e.dir === 'in' && e.type === {READY})",
+        f"() => window.__bench && window.__bench.events.some(e => e.dir === 'in' && e.type === {READY})",
         timeout=timeout_ms, polling=50)
 
 

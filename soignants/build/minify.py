@@ -1,21 +1,28 @@
-"""The site's own scripts, minified in the built site (comments and spaces out: about 40 % less
-once compressed). The sources in docs/assets/javascripts/ keep their comments; only the copies a
-reader downloads shrink. rjsmin (a small, well-kept minifier) never renames or reorders code,
-so the scripts behave the same; the browser tests run on the minified copies."""
+"""The site's own scripts and style sheets, minified in the built site (comments and spaces out:
+about 40 % less once compressed). The sources in docs/assets/ keep their comments; only the
+copies a reader downloads shrink. rjsmin and rcssmin (small, well-kept minifiers) never rename
+or reorder anything, so the pages behave the same; the browser tests run on the minified copies."""
 
 from pathlib import Path
 
+import rcssmin
 import rjsmin
 
-SCRIPTS = Path("assets") / "javascripts"
+# Folder of our own files (under docs/ and in the built site) -> (suffix, minifier).
+OWN_ASSETS = {
+    Path("assets") / "javascripts": (".js", rjsmin.jsmin),
+    Path("assets") / "stylesheets": (".css", rcssmin.cssmin),
+}
 
 
-def minify_scripts(site_dir, docs_dir) -> list[str]:
-    """Minify, in site_dir, each script of ours (docs_dir/assets/javascripts/*.js). Returns their names."""
+def minify_assets(site_dir, docs_dir) -> list[str]:
+    """Minify, in site_dir, each script and style sheet of ours (those of docs_dir/assets/).
+    Returns their paths under the site."""
     done = []
-    for source in sorted((Path(docs_dir) / SCRIPTS).glob("*.js")):
-        built = Path(site_dir) / SCRIPTS / source.name
-        if built.is_file():
-            built.write_text(rjsmin.jsmin(built.read_text(encoding="utf-8")), encoding="utf-8")
-            done.append(source.name)
+    for folder, (suffix, minify) in OWN_ASSETS.items():
+        for source in sorted((Path(docs_dir) / folder).glob("*" + suffix)):
+            built = Path(site_dir) / folder / source.name
+            if built.is_file():
+                built.write_text(minify(built.read_text(encoding="utf-8")), encoding="utf-8")
+                done.append((folder / source.name).as_posix())
     return done

@@ -22,7 +22,7 @@ def worker_requests(journal) -> list[str]:
 
 
 def engine_requests(journal) -> list[str]:
-    return [url for url in journal.requests if "/pagefind/" in url]
+    return [url for url in journal.requests if "/pagefind/" in url or url.endswith("/search-soignants.js")]
 
 
 @pytest.mark.parametrize("how", ["click", "shortcut"])
@@ -44,6 +44,7 @@ def test_index_waits_for_the_reader_to_open_the_search(fresh_context, open_page_
     assert len(index_requests(journal)) == 1
     assert worker_requests(journal) == [], "le worker de Material est chargé : le moteur du site n'a pas pris sa place"
     assert any(url.endswith("/pagefind/pagefind.js") for url in engine_requests(journal))
+    assert any(url.endswith("/search-soignants.js") for url in engine_requests(journal))
     searched = [url.split("?")[0] for url in journal.requests[before:] if not url.endswith("/favicon.svg")]
-    assert all(re.search(r"/(search|pagefind)/[^/]+(/[^/]+)?$", url) for url in searched), searched
+    assert all(re.search(r"/(search|pagefind)/[^/]+(/[^/]+)?$|/search-soignants\.js$", url) for url in searched), searched
     assert journal.problems() == []

@@ -1,15 +1,26 @@
 // Loaded in <head>, before Material's bundle (overrides/main.html, block libs): hold the search
-// index and the search worker until the reader opens the search, and keep the colour scheme out
+// (its rules file, its engine, Material's worker) until the reader opens the search, and keep the colour scheme out
 // of localStorage until the reader chooses one. (An external file: the pages' Content-Security-
 // Policy runs no inline script of ours.)
 (function () {
   // Material asks for the index with XMLHttpRequest (for its progress bar): hold the send.
   var nativeOpen = XMLHttpRequest.prototype.open, nativeSend = XMLHttpRequest.prototype.send;
-  var opened = false, waiting = [];
+  var opened = false, released = false, waiting = [];
+  // The site's search (search-soignants.js, next to this file) is fetched on opening too; the
+  // index request goes out once it is there, so that it answers Material's first message.
+  var engineUrl = new URL("search-soignants.js", document.currentScript.src).href;
+  var release = function () {
+    released = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  };
   var open = function () {
     if (opened) return;
     opened = true;
-    waiting.splice(0).forEach(function (go) { go(); });
+    var script = document.createElement("script");
+    script.src = engineUrl;
+    script.onload = release;
+    script.onerror = release;  // Material's own worker then answers (chargement différé kept)
+    document.head.appendChild(script);
   };
   XMLHttpRequest.prototype.open = function (method, url) {
     this.ssIsIndex = /\/search\/search_index\.json(\?|$)/.test(String(url));
@@ -17,7 +28,7 @@
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
-    if (opened || !request.ssIsIndex) return nativeSend.apply(request, args);
+    if (released || !request.ssIsIndex) return nativeSend.apply(request, args);
     waiting.push(function () { nativeSend.apply(request, args); });
   };
   // Material writes the colour scheme to localStorage on every page view, chosen or not: a

@@ -35,7 +35,8 @@
   var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
-  var MAX_RESULTS = 10;   // pages shown; each one's text is a fragment to fetch
+  var MAX_RESULTS = 8;    // pages shown; each one's text is a fragment to fetch (budget: 200 KB
+                          // for a first query at 1 000 fiches, docs/a-propos/performances.md)
   var MAX_SECTIONS = 3;   // sections of a page shown under it
   var QUERY_PAUSE_MS = 120;  // typing pause after which a query runs
   var rules = null;
