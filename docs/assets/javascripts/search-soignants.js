@@ -464,6 +464,7 @@
 
   function SoignantsSearchEngine() {
     this.listeners = [];
+    this.started = false;
     this.latest = 0;
     this.chain = Promise.resolve();
   }
@@ -506,6 +507,9 @@
       }).catch(function () {});
       // Material sends a query at each key: run it once the reader pauses (each query fetches
       // the text of its results), one at a time, in order; a query followed by another is dropped.
+      // The first one (what was typed while the search was loading) runs at once.
+      var pause = self.started ? QUERY_PAUSE_MS : 0;
+      self.started = true;
       setTimeout(function () {
         if (ticket !== self.latest) {
           counts.results++;
@@ -525,7 +529,7 @@
         }).then(function () {
           counts.results++;
         });
-      }, QUERY_PAUSE_MS);
+      }, pause);
     }
   };
 
