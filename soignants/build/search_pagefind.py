@@ -4,14 +4,14 @@ A single lunr index (Material's) is fetched whole when the reader opens the sear
 gzip per fiche, 4 MB at 1 000 fiches. Pagefind splits the index by word and by page, so a query
 fetches only the fragments it needs (scripts/bench, docs/a-propos/performances.md).
 
-What the built pages carry for it (added by `indexed_content`, from the MkDocs hook or the
-pre-render's HTML, after the content is cleaned):
+What the built pages carry for it (added by `indexed_content`, called by the MkDocs hook once
+the content is cleaned; another generator needs the same call to get the site's search):
 - `data-pagefind-body` around the page's content: only the content is indexed, never the menu,
   the help strip or the footer; a page for contributors (`search: exclude: true`) has none, so it
   is not in the readers' search at all;
 - the fiche's `mots_cles` and tags, in a hidden paragraph weighed like a title, and given back
   with each result (`meta.mots_cles`): among the results, search-soignants.js puts first the
-  pages whose title or keywords hold every word of the query, as Material's field boosts did;
+  pages whose title or keywords hold more of the query's words, as Material's field boosts did;
 - its edition as a filter (`edition:fr`, `edition:en`), so that the search on /en/ asks for the
   English pages first, then the French ones.
 
@@ -36,7 +36,7 @@ KEYWORDS_WEIGHT = 7  # Pagefind's own weight of an <h1>
 MAX_WEIGHT = 10  # the most Pagefind allows
 KEYWORDS_META = "mots_cles"  # also returned with each result: search-soignants.js ranks on it
 # Not indexed: the headings' « ¶ » links, and what the rendering marks as not for the search
-# (render/pages.py NOT_SEARCHED: notices, footers, references); `data-pagefind-ignore` as always.
+# (render/pages.py NOT_SEARCHED: draft notices, page footers); `data-pagefind-ignore` as always.
 EXCLUDED = (".headerlink", "." + NOT_SEARCHED)
 # Pagefind writes its ready-made interfaces too; the site uses its own (search-soignants.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
