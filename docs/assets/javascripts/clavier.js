@@ -76,12 +76,15 @@
     return "";
   };
   var label = function () {
+    var used = {};  // two tables under one heading: « Tableau : X », then « Tableau : X (2) »
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrapper) {
       if (wrapper.hasAttribute("tabindex")) return;
       var title = nameOf(wrapper);
+      var name = (english ? "Table" : "Tableau") + (title ? " : " + title : "");
+      used[name] = (used[name] || 0) + 1;
       wrapper.setAttribute("tabindex", "0");
       wrapper.setAttribute("role", "region");
-      wrapper.setAttribute("aria-label", (english ? "Table" : "Tableau") + (title ? " : " + title : ""));
+      wrapper.setAttribute("aria-label", used[name] > 1 ? name + " (" + used[name] + ")" : name);
     });
     // A code block wider than the screen scrolls too: let the keyboard reach it.
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre > code"), function (code) {
