@@ -11,7 +11,6 @@ with a journal of what it asked the network and printed to its console, and axe-
 """
 
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler
 import socket
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,14 +21,14 @@ import shutil
 
 import pytest
 
+from soignants.tools.chromium import CHROMIUM_ARGS, QuietHandler  # noqa: F401 - shared with the bench
+
 try:
     from playwright.sync_api import Error as PlaywrightError, sync_playwright
 except ImportError:  # the test extra is not installed: say so in the failure, not in a skip
     sync_playwright = None
     PlaywrightError = Exception
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 HOW_TO_INSTALL = ("Installez le paquet « chromium » de la distribution (bash scripts/ensure_chromium.sh), "
                   "ou indiquez le chemin du navigateur dans la variable CHROMIUM_PATH.")
 
@@ -42,11 +41,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves a folder the way a static host does, without a line per request."""
-
-    def log_message(self, *args):
-        pass
 MISSING_PAGE = "cette-page-n-existe-pas/"
 
 SIZES = {

@@ -7,11 +7,11 @@ from pathlib import Path
 import os
 import sys
 
+from soignants.tools.chromium import CHROMIUM_ARGS  # noqa: F401 - the same launch as the tests'
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 CACHE = ROOT / ".cache"
 ZENSICAL = CACHE / "zensical-venv" / "bin" / "zensical"
 LIGHTHOUSE = CACHE / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

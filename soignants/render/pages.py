@@ -212,11 +212,14 @@ def report_block(report: dict | None, lang: str = "fr") -> str:
     return " · ".join(links) + "\n\n"
 
 
-def fiche_footer(meta: dict, lang: str = "fr", report: dict | None = None) -> str:
+def _status(meta: dict, lang: str) -> str:
     t = TEXTS[lang]
-    status = (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
-              if meta.get("statut") == "relu" else t["draft"])
-    lines = [f"**{t['status']}** : {status}", *_authorship_lines(meta, lang)]
+    return (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
+            if meta.get("statut") == "relu" else t["draft"])
+
+
+def _footer(lines: list[str], meta: dict, lang: str, report: dict | None) -> str:
+    """The foot of a fiche or testimony: its lines, its history, the « Signaler » links."""
     return (
         f'<div class="ss-fiche-pied {NOT_SEARCHED}" markdown>\n\n'
         + "  \n".join(lines) + "\n\n"
@@ -224,24 +227,22 @@ def fiche_footer(meta: dict, lang: str = "fr", report: dict | None = None) -> st
         + report_block(report, lang)
         + "</div>\n"
     )
+
+
+def fiche_footer(meta: dict, lang: str = "fr", report: dict | None = None) -> str:
+    t = TEXTS[lang]
+    lines = [f"**{t['status']}** : {_status(meta, lang)}", *_authorship_lines(meta, lang)]
+    return _footer(lines, meta, lang, report)
 
 
 def testimony_footer(meta: dict, src_uri: str, lang: str = "fr", report: dict | None = None) -> str:
     t = TEXTS[lang]
     related = ", ".join(
         f"[{markdown_text(_title_of(path))}]({relative_link(src_uri, path)})" for path in meta.get("fiches_liees", []))
-    status = (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
-              if meta.get("statut") == "relu" else t["draft"])
     lines = [f"**{t['testimony_origin']}** : {markdown_text(meta.get('origine', ''))}",
              f"**{t['related']}** : {related}",
-             f"**{t['status']}** : {status}", *_authorship_lines(meta, lang)]
-    return (
-        f'<div class="ss-fiche-pied {NOT_SEARCHED}" markdown>\n\n'
-        + "  \n".join(lines) + "\n\n"
-        + _history_block(meta, lang)
-        + report_block(report, lang)
-        + "</div>\n"
-    )
+             f"**{t['status']}** : {_status(meta, lang)}", *_authorship_lines(meta, lang)]
+    return _footer(lines, meta, lang, report)
 
 
 def audio_block(meta: dict, lang: str = "fr") -> str:

@@ -2,15 +2,10 @@
 and the page's own search (search-soignants.js on Pagefind's index). Used by `scripts/search.py`
 (`make recherche`); the relevance suite (tests/search) drives the same function of the page."""
 
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-import threading
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from .chromium import CHROMIUM, CHROMIUM_ARGS, served
+
 SEARCH = """async ([queries]) => {
   await new Promise((resolve, reject) => {
     const started = Date.now();
@@ -28,23 +23,6 @@ class SearchUnavailable(Exception):
     """What is missing to run the search (message in French)."""
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def _served(site_dir: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def search(site_dir, queries: list[str], english: bool = False) -> list[dict]:
     """For each query, what the reader's search shows: {pages, words (sent), help (or None)}."""
     site_dir = Path(site_dir)
@@ -56,7 +34,7 @@ def search(site_dir, queries: list[str], english: bool = False) -> list[dict]:
         raise SearchUnavailable("Playwright manque : installez les dépendances de test (make test les installe)") from None
     if not Path(CHROMIUM).exists():
         raise SearchUnavailable("Chromium manque : apt-get install -y chromium (make test l'installe)")
-    with _served(site_dir) as url, sync_playwright() as playwright:
+    with served(site_dir) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
