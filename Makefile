@@ -17,7 +17,7 @@ build: $(VENV)/.site
 	$(BIN)/python scripts/check_built_site.py site --csp
 
 # A generator-ready copy of the project in prerendu/ (markers expanded, menu completed, no hook):
-# soignants/build/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
+# soignants/pipeline/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
 PRERENDU ?= prerendu
 prerender: $(VENV)/.site
 	$(BIN)/python scripts/prerender.py $(PRERENDU)

@@ -3,7 +3,7 @@
 
 Writes a generator-ready copy of the French edition into DOSSIER (emptied first): DOSSIER/docs/ with
 the markers expanded, DOSSIER/mkdocs.yml with the menu completed and no hook. Logic in
-soignants/build/prerender.py (the MkDocs hook runs the same code in memory).
+soignants/pipeline/prerender.py (the MkDocs hook runs the same code in memory).
 """
 
 from pathlib import Path
@@ -17,8 +17,8 @@ from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
 from soignants.render import feedback  # noqa: E402
-from soignants.build import prerender  # noqa: E402
-from soignants.build.build_errors import ContentError  # noqa: E402
+from soignants.pipeline import prerender  # noqa: E402
+from soignants.pipeline.build_errors import ContentError  # noqa: E402
 from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\

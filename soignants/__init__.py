@@ -8,7 +8,7 @@ checked by tests/test_layers.py; no import cycle):
 
 - tools/   helpers of the command lines in scripts/ (French arguments, relaunch in the venv,
            new fiche, preview, dashboard); may import everything, imported by nothing here.
-- build/   what runs around a generator: pre-rendering, menu, search index, open data, CSP,
+- pipeline/ what runs around a generator: pre-rendering, menu, search index, open data, CSP,
            build errors, template cache.
 - lint/    checks of the sources (scripts/lint.py);   | siblings, never importing each other
   checks/  checks of a built site (essentials, links). |

@@ -9,7 +9,7 @@ import pytest
 
 from soignants.checks import built_site
 from soignants.model import help_data
-from soignants.build.csp import policy
+from soignants.pipeline.csp import policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

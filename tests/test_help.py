@@ -14,7 +14,7 @@ import pytest
 
 from soignants.model import help_data, schemas
 from soignants.render import help_directory
-from soignants.build import open_data
+from soignants.pipeline import open_data
 from soignants.checks import site_checks
 from soignants.render.help_directory import SITUATIONS, region_anchor
 from soignants.model.yamlfile import load_yaml_file, load_yaml_text

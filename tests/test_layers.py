@@ -1,6 +1,6 @@
 """The layers of soignants/ import only downward, with no import cycle (import-linter).
 
-The contracts live in pyproject.toml, [tool.importlinter]: tools > build > lint | checks >
+The contracts live in pyproject.toml, [tool.importlinter]: tools > pipeline > lint | checks >
 render > model, every sub-package in a layer (`exhaustive`), and no cycle between the modules of
 a sub-package (`acyclic_siblings`). The first test runs them as `lint-imports` does; the others
 show that they would fail: on the real import graph with one import added that goes the wrong
@@ -56,8 +56,8 @@ def test_every_sub_package_is_in_exactly_one_layer():
     ("soignants.model.catalog", "soignants.render.escaping"),   # model -> render
     ("soignants.render.pages", "soignants.lint.report"),        # render -> lint
     ("soignants.lint.runner", "soignants.checks.site_checks"),  # between siblings of a layer
-    ("soignants.checks.built_site", "soignants.build.csp"),     # checks -> build
-    ("soignants.build.prerender", "soignants.tools.relaunch"),  # build -> tools
+    ("soignants.checks.built_site", "soignants.pipeline.csp"),     # checks -> pipeline
+    ("soignants.pipeline.prerender", "soignants.tools.relaunch"),  # pipeline -> tools
 ])
 def test_an_import_going_up_breaks_the_layers(graph, importer, imported):
     layers = contract(LayersContract, "layers")

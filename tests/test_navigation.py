@@ -4,7 +4,7 @@ import random
 import string
 
 from soignants.render import editions
-from soignants.build import navigation
+from soignants.pipeline import navigation
 from soignants.model.catalog import title_order
 
 

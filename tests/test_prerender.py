@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from soignants.model import catalog, help_data
-from soignants.build import prerender
+from soignants.pipeline import prerender
 
 ROOT = Path(__file__).resolve().parent.parent
 FORGE = "https://github.com/urps/soigner-les-soignants"

@@ -18,9 +18,9 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.build import csp, minify, open_data, prerender, search_index, search_pagefind, template_cache
+from soignants.pipeline import csp, minify, open_data, prerender, search_index, search_pagefind, template_cache
 from soignants.render import editions, feedback, news, sanitize
-from soignants.build.build_errors import keep_serving_on_content_errors
+from soignants.pipeline.build_errors import keep_serving_on_content_errors
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -69,7 +69,7 @@ def on_serve(server, config, builder):
 
 def on_env(env, config, files):
     # Material's templates, compiled once per machine, outside the checkout: a cache inside it
-    # would be code that a proposal could plant (soignants/build/template_cache.py).
+    # would be code that a proposal could plant (soignants/pipeline/template_cache.py).
     cache = template_cache.bytecode_cache()
     if cache is not None:
         env.bytecode_cache = cache

@@ -1,7 +1,7 @@
 """The site's search at each size, as a reader gets it, in Chromium with the CPU throttled 4×
 (DevTools' Emulation.setCPUThrottlingRate), a new context (empty cache) for each run.
 
-Since the search runs on Pagefind's index in fragments (soignants/build/search_pagefind.py), behind
+Since the search runs on Pagefind's index in fragments (soignants/pipeline/search_pagefind.py), behind
 Material's search box (search-soignants.js): from the reader's click on the search field, with
 the first query typed at once, to the first result on screen; the bytes the browser fetched in
 that time (gzip, as the bench's host sends them; Pagefind's files are already compressed); the
@@ -50,7 +50,7 @@ def index_on_disk(site_dir: Path) -> dict:
 
 def pagefind_build(site_dir: Path, timeout: float) -> dict:
     """Pagefind's share of the build: the same run as the build's, again, over the built site."""
-    from soignants.build import search_pagefind
+    from soignants.pipeline import search_pagefind
 
     try:
         report = search_pagefind.build(site_dir, timeout=timeout)

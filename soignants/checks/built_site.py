@@ -10,7 +10,7 @@ template overrides fails here, instead of publishing pages without the help numb
 - in the page's content, no inline script, event handler or style (what the allowlist of
   soignants/render/sanitize.py guarantees): only the site's own files and JSON data blocks;
 - the page's title and description escaped once (shown as written, not as « &#39; »);
-- with `require_csp`, the Content-Security-Policy first in <head> (MkDocs: soignants/build/csp.py);
+- with `require_csp`, the Content-Security-Policy first in <head> (MkDocs: soignants/pipeline/csp.py);
 - with `base_url` (the address the site is built for, e.g. under a sub-path), every internal
   link and file the pages name exists, and none leads above the site's folder.
 """

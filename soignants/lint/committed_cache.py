@@ -1,7 +1,7 @@
 """No build cache in the repository: a cache is code the build would run.
 
 Jinja's compiled templates (and any other cache) hold code that the build executes as it finds
-it. The build keeps its cache in the user's cache folder (soignants/build/template_cache.py); a
+it. The build keeps its cache in the user's cache folder (soignants/pipeline/template_cache.py); a
 `.cache/` folder added to the repository, even forced past .gitignore, is refused here.
 """
 

@@ -40,7 +40,7 @@ def asset_url(src_uri: str, lang: str, asset: str, default_language: str = "fr",
     """Relative address of a file of docs/ (`assets/javascripts/x.js`) from a page's HTML, in
     its edition: MkDocs rewrites links in Markdown, not the `src` of a <script> written as HTML.
     `html_urls="source"`: for a generator that rewrites relative addresses in raw HTML as it
-    does Markdown links, from the Markdown file (Zensical; soignants/build/prerender.py)."""
+    does Markdown links, from the Markdown file (Zensical; soignants/pipeline/prerender.py)."""
     if html_urls == "source":
         return posixpath.relpath(asset, posixpath.dirname(src_uri) or ".")
     here = page_url(src_uri) if lang == default_language else f"{lang}/{page_url(src_uri)}"

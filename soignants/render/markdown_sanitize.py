@@ -1,6 +1,6 @@
 """A Python-Markdown extension: the allowlist of soignants/render/sanitize.py as the last step of Markdown.
 
-For a generator that builds the pre-rendered copy (soignants/build/prerender.py) and runs the
+For a generator that builds the pre-rendered copy (soignants/pipeline/prerender.py) and runs the
 Python-Markdown extensions listed in its mkdocs.yml (Zensical does): what a page's Markdown
 becomes is cleaned by the same `sanitize.clean()` the MkDocs hook runs in on_page_content.
 

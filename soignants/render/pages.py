@@ -35,7 +35,7 @@ FIRST_H1 = re.compile(r"^# .*$", re.MULTILINE)
 # A page of the site, as a transcript's address may be written (no scheme, no space, no markup).
 SAFE_PATH = re.compile(r"^[A-Za-z0-9._/-]+(?:#[A-Za-z0-9_-]+)?$")
 
-# What the readers' search leaves out of a page (soignants/build/search_pagefind.py): the notices
+# What the readers' search leaves out of a page (soignants/pipeline/search_pagefind.py): the notices
 # and footers every page repeats (« en attente de relecture », dates, history): noise in the
 # results' excerpts, and weight in every fragment of the index a query fetches.
 NOT_SEARCHED = "ss-hors-recherche"
@@ -335,7 +335,7 @@ def html_file_url(src_uri: str, target: str, html_urls: str = "page") -> str:
     """The address of a file of the built site (`feed.xml`) in raw HTML that a marker writes.
     MkDocs leaves raw HTML alone: the address is relative to the built page (`html_urls="page"`).
     Zensical rewrites relative addresses in raw HTML as it does Markdown links, from the Markdown
-    file (`html_urls="source"`, used by the pre-rendered copy: soignants/build/prerender.py)."""
+    file (`html_urls="source"`, used by the pre-rendered copy: soignants/pipeline/prerender.py)."""
     if html_urls == "source":
         return relative_link(src_uri, target)
     return root_relative(src_uri) + target

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from soignants.model.folding import fold, light_stem, normalize_query
-from soignants.build.material_text import BrowserText, language
+from soignants.pipeline.material_text import BrowserText, language
 from soignants.model.search_query import one_edit_apart
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -49,7 +49,7 @@ NO_ENGINE_WORKER = """
 
 def test_the_search_works_when_its_engine_runs_in_the_page(new_context, open_page_in):
     # A browser that cannot start Pagefind's worker: Pagefind runs its WebAssembly in the page,
-    # under the page's Content-Security-Policy ('wasm-unsafe-eval', soignants/build/csp.py).
+    # under the page's Content-Security-Policy ('wasm-unsafe-eval', soignants/pipeline/csp.py).
     from browser_support import context_options
     from search_page import SearchPage
 

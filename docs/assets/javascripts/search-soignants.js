@@ -3,7 +3,7 @@
  * stores nothing and sends nothing: what the reader types stays in this page.
  *
  * Material's search box and result list are kept; the engine behind them is Pagefind's index in
- * fragments (soignants/build/search_pagefind.py), queried from this page: `SoignantsSearchEngine`
+ * fragments (soignants/pipeline/search_pagefind.py), queried from this page: `SoignantsSearchEngine`
  * below answers Material's messages (SETUP, QUERY) as its search worker would, and
  * chargement-differe.js creates it instead of Material's worker (which is then never fetched).
  * Nothing is fetched before the reader opens the search; then only the index fragments the words
