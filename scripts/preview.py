@@ -27,7 +27,7 @@ Le fichier index.html du dossier les liste.
 
 Les pages retenues : celles que « git diff » montre entre --base et la version courante ; toutes
 les fiches et tous les témoignages si la proposition touche data/, overrides/, soignants/,
-docs/assets/ ou mkdocs.yml, si git ne peut pas comparer, ou avec --toutes ; ou les FICHIERS donnés."""
+ou mkdocs.yml, si git ne peut pas comparer, ou avec --toutes ; ou les FICHIERS donnés."""
 
 EPILOG = """\
 Exemples :

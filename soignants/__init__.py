@@ -24,3 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = PROJECT_ROOT / "docs"
 DATA_DIR = PROJECT_ROOT / "data"
 SCHEMAS_DIR = Path(__file__).resolve().parent / "model" / "schemas"
+# The site's own scripts, style sheets and icons: code, owned by the technical maintainers
+# (CODEOWNERS), outside docs/ where proposals write content. Material copies them into the site
+# from its custom_dir, at the same addresses (assets/…).
+OWN_ASSETS_DIR = PROJECT_ROOT / "overrides" / "assets"

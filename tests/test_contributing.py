@@ -152,7 +152,7 @@ def test_the_guide_covers_review_privacy_testimonies_and_style():
         assert word in review
     assert "jamais inventé" in section("Les témoignages")
     privacy = section("Confidentialité")
-    assert "<iframe>" in privacy and "script" in privacy and "docs/assets/" in privacy
+    assert "<iframe>" in privacy and "script" in privacy and "docs/images/" in privacy
     style = section("Guide de style")
     for rule in ("vous", "«\u00a0comme ceci\u00a0»", "insécable", "Une phrase par ligne"):
         assert rule in style

@@ -62,7 +62,7 @@ def _source(src_uri: str):
 
 def test_the_hook_and_the_prerender_give_the_same_markdown_for_every_page(mkdocs_pages):
     pages, site = mkdocs_pages
-    sources = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")} - {"assets/README.md"}
+    sources = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     english = {s for s in sources if catalog.is_translation(Path(s))}
     assert {src for lang, src in pages if lang == "fr"} == sources - english
     assert {src for lang, src in pages if lang == "en"} == english
@@ -136,8 +136,11 @@ def test_the_copy_has_the_completed_menu_the_help_strip_and_no_hook(prerendered)
     menu = yaml.safe_dump(config["nav"], allow_unicode=True)
     for entry in [*catalog.fiches(ROOT / "docs"), *catalog.testimonies(ROOT / "docs")]:
         assert entry.src_uri in menu
-    for name in ("feed.xml", "donnees/aide.json", "donnees/aide.csv", "assets/javascripts/annuaire.js"):
+    for name in ("feed.xml", "donnees/aide.json", "donnees/aide.csv"):
         assert (prerendered / "docs" / name).is_file(), name
+    # The site's own scripts come with the theme folder (custom_dir), never from docs/.
+    assert (prerendered / "overrides" / "assets" / "javascripts" / "annuaire.js").is_file()
+    assert not (prerendered / "docs" / "assets").exists()
 
 
 def test_the_sanitising_extension_cleans_and_restores_only_this_runs_assets():

@@ -245,7 +245,7 @@ def test_the_script_gets_its_data_as_json_and_no_text_of_its_own(phq9):
     assert data == questionnaire_form.script_data(phq9, "fr")
     assert [b["libelle"] for b in data["paliers"]] == [b["libelle"]["fr"] for b in phq9["paliers"]]
     assert data["seuil_haut"] == 10 and data["alertes"] == [{"item": "q9", "valeurs": [1, 2, 3]}]
-    script = (ROOT / "docs" / "assets" / "javascripts" / "auto-evaluation.js").read_text(encoding="utf-8")
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "auto-evaluation.js").read_text(encoding="utf-8")
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
     assert code.isascii(), "du texte pour le lecteur dans le script : il doit venir de la page"
     for api in ("localStorage", "sessionStorage", "indexedDB", "cookie", "fetch(", "XMLHttpRequest", "sendBeacon",
@@ -259,7 +259,7 @@ def test_script_and_stylesheet_are_loaded_by_relative_paths_from_the_page():
     assert editions.asset_url("aide/index.md", "fr", questionnaire_form.STYLESHEET) == "../assets/stylesheets/auto-evaluation.css"
     assert editions.asset_url("index.md", "fr", questionnaire_form.SCRIPT) == "assets/javascripts/auto-evaluation.js"
     for asset in (questionnaire_form.SCRIPT, questionnaire_form.STYLESHEET):
-        assert (ROOT / "docs" / asset).is_file()
+        assert (ROOT / "overrides" / asset).is_file()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "auto-evaluation.js" not in config and "auto-evaluation.css" not in config  # not on every page
 

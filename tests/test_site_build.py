@@ -281,7 +281,7 @@ def test_built_without_site_url_and_copied_under_a_sub_path_every_link_works(tmp
 
 def test_our_scripts_and_style_sheets_are_minified_in_the_built_site(site_root):
     for folder, comment in (("javascripts", "//"), ("stylesheets", "/*")):
-        sources = sorted((ROOT / "docs" / "assets" / folder).glob("*.js" if folder == "javascripts" else "*.css"))
+        sources = sorted((ROOT / "overrides" / "assets" / folder).glob("*.js" if folder == "javascripts" else "*.css"))
         assert len(sources) >= 3
         for source in sources:
             built = (site_root / "assets" / folder / source.name).read_text(encoding="utf-8")

@@ -166,7 +166,7 @@ def on_post_build(config):
             raise PluginError(str(error)) from None
         log.info("Recherche : %d pages indexées en %.1f s (Pagefind)", report.pages, report.seconds)
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
-    minify.minify_assets(site_dir, config.docs_dir)
+    minify.minify_assets(site_dir)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).

@@ -42,7 +42,7 @@ def asset_problems(path: Path, shown: str) -> list[Problem]:
     problems = read.problems + (svg_problems(read.text, shown) if suffix == ".svg" else [])
     return problems + [Problem(shown, index.line(m.start()), "ressource-externe",
                     "cette feuille de style charge un fichier depuis un autre site (url(http…) ou @import) ; "
-                    "copiez le fichier dans docs/assets/ et visez-le en relatif")
+                    "copiez le fichier dans docs/images/ et visez-le en relatif")
             for m in CSS_EXTERNAL.finditer(read.text)]
 
 
@@ -69,5 +69,5 @@ def svg_problems(text: str, shown: str) -> list[Problem]:
             elif name in ("href", "xlink:href", "src") and not sanitize.is_loading_url_allowed(value):
                 problems.append(Problem(shown, line, "ressource-externe",
                                         f"l'image SVG charge « {value[:60]} » depuis un autre site ; copiez le fichier "
-                                        "dans docs/assets/ et visez-le en relatif"))
+                                        "dans docs/images/ et visez-le en relatif"))
     return problems

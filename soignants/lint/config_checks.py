@@ -54,7 +54,7 @@ def check_config(path: Path, shown: str) -> list[Problem]:
             address = entry.get("path", "") if isinstance(entry, dict) else str(entry)
             if EXTERNAL.match(address):
                 refuse((key, index), f"« {key} » charge « {address[:60]} » depuis un autre site, qui apprendrait "
-                                     "qui lit le site ; copiez le fichier dans docs/assets/ et visez-le en relatif")
+                                     "qui lit le site ; copiez le fichier dans docs/images/ et visez-le en relatif")
     theme = config.get("theme") or {}
     if isinstance(theme, dict) and theme.get("font", False) is not False:
         refuse(("theme", "font"), "« theme.font » charge des polices depuis Google Fonts ; laissez « font: false » "

@@ -19,7 +19,7 @@ from .report import Problem
 AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*|[^\s<>@!]+@[^\s<>@]+)>")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")  # no `{` inside: linear on a line of `{`
 ATTR_LIST_PAIR = re.compile(r"""([^\s"'=]+)=("[^"\n]*"|'[^'\n]*'|[^\s"']+)""")
-FIX_MEDIA = ("téléchargez le fichier dans docs/assets/ et liez-le en relatif, ou remplacez-le par un "
+FIX_MEDIA = ("téléchargez le fichier dans docs/images/ et liez-le en relatif, ou remplacez-le par un "
              "simple lien vers la page qui l'héberge")
 # What to write instead of an element the site does not allow.
 INSTEAD = {
@@ -27,9 +27,9 @@ INSTEAD = {
     "iframe": "pour une vidéo ou une page d'un autre site, mettez un simple lien",
     "object": "mettez un simple lien vers le document",
     "embed": "mettez un simple lien vers le document",
-    "style": "le style du site est dans docs/assets/stylesheets/",
-    "link": "le style du site est dans docs/assets/stylesheets/",
-    "svg": "enregistrez l'image dans docs/assets/ et insérez-la avec ![texte](chemin.svg)",
+    "style": "le style du site est du code, dans overrides/assets/stylesheets/ (équipe technique)",
+    "link": "le style du site est du code, dans overrides/assets/stylesheets/ (équipe technique)",
+    "svg": "enregistrez l'image dans docs/images/ et insérez-la avec ![texte](chemin.svg)",
     "video": "mettez un simple lien vers la vidéo",
     "meta": "les réglages de la page sont dans son en-tête (---)",
     "base": "écrivez des liens relatifs",
@@ -59,7 +59,7 @@ def _attribute_problems(tag: str, name: str, value: str, line: int, shown: str) 
         return [Problem(shown, line, "html-dangereux",
                         f"attribut « {name} » retiré de {where} à la publication (il n'est pas dans la liste "
                         "de ce que le site permet : soignants/render/sanitize.py) ; retirez-le"
-                        + (" : le style du site est dans docs/assets/stylesheets/" if name == "style" else ""))]
+                        + (" : le style du site est du code, dans overrides/assets/stylesheets/ (équipe technique)" if name == "style" else ""))]
     forced = sanitize.FORCED_ATTRIBUTES.get(tag, {}).get(name)
     if forced is not None and value.strip().lower() != forced:
         return [Problem(shown, line, "html-dangereux",

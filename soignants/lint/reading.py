@@ -63,7 +63,7 @@ def read_text(path: Path, shown: str) -> Text:
         return Text(None, [Problem(shown, 1, "fichier-binaire",
                                    f"ce fichier n'est pas du texte : il ressemble à {binary} ; "
                                    "remettez le bon fichier texte, ou placez l'image ou le document dans "
-                                   "docs/assets/ avec sa vraie extension")])
+                                   "docs/images/ avec sa vraie extension")])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # an UTF-8 byte-order mark, as some Windows editors write: harmless
     try:

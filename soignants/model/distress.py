@@ -1,6 +1,6 @@
 """The words of distress (data/recherche-detresse.yml): read, folded like the index, and handed to
 the search (config.soignants.distress in the search index; see search_query.py for how a query is
-matched, and docs/assets/javascripts/search-soignants.js for the browser's side)."""
+matched, and overrides/assets/javascripts/search-soignants.js for the browser's side)."""
 
 from .. import DATA_DIR
 from .search_query import DistressRules, phrase_words

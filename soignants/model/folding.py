@@ -4,7 +4,7 @@ and so must « épuisé » and « épuisement ».
 Two consumers, which must agree to the letter:
 - Python: the index rewrite (search_index.py: the site's words) and the content check of the
   distress phrases (lint/data_checks.py);
-- the browser: docs/assets/javascripts/search-soignants.js folds what the reader types, drops the
+- the browser: overrides/assets/javascripts/search-soignants.js folds what the reader types, drops the
   stop words and compares word forms the same way. The JavaScript gets the data below (stop words
   and word-form rules) from `search/search_index.json` (`config.soignants`, see `query_rules`),
   so only the few lines of code are written twice; tests/search checks the browser's side on

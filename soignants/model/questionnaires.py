@@ -3,7 +3,7 @@
 A questionnaire is data, so that the editorial group can change it without touching code: its
 items, answer scale, scoring, bands, alerts, references and reproduction licence. It is shown by
 the `<!-- questionnaire: ID -->` marker (soignants/render/questionnaire_form.py) and scored in the
-reader's browser by docs/assets/javascripts/auto-evaluation.js; `score()` here is the same rule
+reader's browser by overrides/assets/javascripts/auto-evaluation.js; `score()` here is the same rule
 in Python, for the tests and for anyone who wants to check a result by hand.
 
 Checked twice, with the same rules: by the build (`load()` raises QuestionnaireError, in French)

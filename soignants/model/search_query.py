@@ -4,7 +4,7 @@ typos forgiven, distress answered with help first.
 Two consumers, which must agree to the letter, as for folding.py:
 - Python: the index rewrite (the site's vocabulary, search_index.py) and the content check of
   data/recherche-detresse.yml (lint/data_checks.py: a documented query must not trigger);
-- the browser: docs/assets/javascripts/search-soignants.js, which gets the data (the distress
+- the browser: overrides/assets/javascripts/search-soignants.js, which gets the data (the distress
   phrases, the help pages, the settings below) from `search/search_index.json` and the site's
   words from `search/vocabulaire.json`. tests/search/test_distress.py checks that both agree.
 

@@ -8,7 +8,7 @@ Block markers (expanded by soignants/render/pages.py):
                                     section per region (national lines + regional structures)
 - `<!-- carte-aide -->`             the printable crisis card
 
-Everything here works without JavaScript; docs/assets/javascripts/annuaire.js only adds the filter
+Everything here works without JavaScript; overrides/assets/javascripts/annuaire.js only adds the filter
 (its texts are written into the HTML here, so the script holds no French).
 """
 

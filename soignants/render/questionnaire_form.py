@@ -14,7 +14,7 @@ Renders, from data/questionnaires/ID.yml (soignants/model/questionnaires.py) and
 - the JSON the script needs, and the page's own stylesheet and script, by relative paths (not
   in mkdocs.yml: no other page loads them).
 
-The script (docs/assets/javascripts/auto-evaluation.js) holds no text of its own: every word it
+The script (overrides/assets/javascripts/auto-evaluation.js) holds no text of its own: every word it
 shows is written here, in the page's language, or comes from the data file.
 """
 

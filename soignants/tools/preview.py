@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 # A change under one of these can change every page: then every fiche and testimony is previewed.
-SITEWIDE = ("data/", "overrides/", "soignants/", "docs/assets/", "mkdocs.yml")
+SITEWIDE = ("data/", "overrides/", "soignants/", "mkdocs.yml")
 # What "every page" means for a preview: the pages reviewers are asked to read.
 ALL_PAGES = ("docs/fiches/", "docs/temoignages/")
 LANGUAGES = ("en",)  # suffixes of the non-default editions (mkdocs-static-i18n, docs_structure: suffix)
