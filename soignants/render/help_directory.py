@@ -20,9 +20,8 @@ import unicodedata
 from .. import DATA_DIR
 from . import editions
 from ..model import catalog, help_data, schemas
-from .bibliography import date_fr
 from .escaping import html_link, markdown_text
-from .markers import MarkerError, help_contact_markdown, relative_link
+from .markers import MONTHS_EN, MarkerError, help_contact_markdown, month, relative_link, stale_caveat  # noqa: F401 (MONTHS_EN, month: re-exported)
 from ..model.yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
@@ -115,17 +114,6 @@ def _where(entry: dict, data: dict) -> str:
 
 # --- texts ------------------------------------------------------------------------------------
 
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
-
-
-def month(iso: str, lang: str) -> str:
-    if lang == "fr":
-        return date_fr(iso)
-    pieces = str(iso).split("-")
-    return f"{MONTHS_EN[int(pieces[1]) - 1]} {pieces[0]}"
-
-
 TEXTS = {
     "fr": {
         "danger_title": "Danger immédiat, idées suicidaires",
@@ -133,7 +121,6 @@ TEXTS = {
         "regional_too": "Dans certaines régions",
         "directory_link": "annuaire par département",
         "fiches": "Fiches",
-        "stale": "dernière vérification en {date} : numéro à confirmer",
         "none": "Aucune structure spécialisée n'est encore recensée dans cet annuaire : "
                 "les lignes d'écoute ci-dessus peuvent vous orienter.",
         "filter_label": "Votre département (numéro ou nom)",
@@ -177,7 +164,6 @@ TEXTS = {
         "regional_too": "In some regions",
         "directory_link": "directory by département",
         "fiches": "Fact sheets (in French)",
-        "stale": "last checked {date}: number to be confirmed",
         "none": "No specialised service is listed in this directory yet: the listening lines above can "
                 "point you to one.",
         "filter_label": "Your département (number or name)",
@@ -309,10 +295,7 @@ def lines_for(situation: Situation) -> tuple[list[dict], list[dict]]:
 
 
 def _contact(entry: dict, lang: str, today: date) -> str:
-    text = help_contact_markdown(entry, lang)
-    if help_data.is_stale(entry, today):
-        text += f" — *{markdown_text(TEXTS[lang]['stale'].format(date=month(entry['verifie_le'], lang)))}*"
-    return text
+    return help_contact_markdown(entry, lang, today)  # with its « à confirmer » caveat when stale
 
 
 def _fiche_links(paths, src_uri: str, lang: str) -> str:
@@ -483,9 +466,8 @@ def _card_line(entry: dict, lang: str, today: date, where: str = "") -> str:
     publics = ", ".join(t["publics"][p] for p in (
         ["tout-public"] if "tout-public" in entry["publics"] else entry["publics"]))
     details = " · ".join(x for x in (entry.get("horaires"), entry.get("cout"), f"{t['for']} {publics}") if x)
-    stale = ""
-    if help_data.is_stale(entry, today):
-        stale = f' <span class="ss-carte__verif">({markdown_text(t["stale"].format(date=month(entry["verifie_le"], lang)))})</span>'
+    caveat = stale_caveat(entry, lang, today)
+    stale = f' <span class="ss-carte__verif">({markdown_text(caveat)})</span>' if caveat else ""
     return (f'<li><a class="ss-carte__numero" href="{help_data.tel_uri(entry["telephone"])}">'
             f'{markdown_text(entry["telephone"])}</a> <span class="ss-carte__quoi"><strong>{markdown_text(label)}</strong>'
             f' <span class="ss-carte__details">{markdown_text(details)}</span>{stale}</span></li>')
