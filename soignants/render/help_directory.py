@@ -270,7 +270,8 @@ SITUATIONS = (
               {"fr": "Carrière : installation, reconversion, retraite",
                "en": "Career: setting up, changing course, retirement"},
               frozenset({"entraide-ordinale"}),
-              fiches=("fiches/cabinet/s-installer.md", "fiches/cabinet/retraite-et-succession.md"),
+              fiches=("fiches/cabinet/s-installer.md", "fiches/cabinet/changer-reduire-arreter.md",
+                      "fiches/cabinet/retraite-et-succession.md"),
               lead={"fr": "Aucune ligne de cet annuaire n'est consacrée à la carrière ; l'entraide de l'Ordre "
                           "peut vous orienter.",
                     "en": "No line in this directory is dedicated to careers; the Ordre's support line can "
