@@ -404,7 +404,7 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
     cited = list(dict.fromkeys([*meta.get("sources", []), *catalog.CITATION.findall(markdown)])) \
         if (is_fiche or is_testimony) else []
     markdown = expand_block_markers(markdown, src_uri, lang, html_urls)
-    markdown = expand_help_markers(markdown, src_uri, lang)
+    markdown = expand_help_markers(markdown, src_uri, lang, today)
     markdown = expand_citations(markdown, src_uri)
     if is_fiche or is_testimony:
         notice = draft_notice(meta, today, lang, testimony=is_testimony)
