@@ -115,6 +115,14 @@ CASES = [
     ('marqueur-questionnaire.md', 'docs/fiches/soignant/marqueur-questionnaire.md', 'marqueur-invalide', 39),
     ('aide-source-accueil.yml', 'data/aide.yml', 'source-accueil', 32),
     ('bib-source-accueil.yml', 'data/bibliographie.yml', 'source-accueil', 27),
+    ('source-non-listee.md', 'docs/fiches/soignant/source-non-listee.md', 'source-non-listee', 19),
+    ('source-juridique-secondaire.md', 'docs/fiches/soignant/source-juridique-secondaire.md',
+     'source-juridique-secondaire', 23),
+    ('recours-sans-delai.md', 'docs/fiches/soignant/recours-sans-delai.md', 'recours-sans-delai', 23),
+    ('essentiel-trop-long.md', 'docs/fiches/soignant/essentiel-trop-long.md', 'essentiel-trop-long', 17),
+    ('essentiel-sans-action.md', 'docs/fiches/soignant/essentiel-sans-action.md', 'essentiel-sans-action', 19),
+    ('delai-sans-texte-officiel.md', 'docs/fiches/cabinet/delai-sans-texte-officiel.md', 'delai-sans-texte-officiel', 20),
+    ('texte-officiel-a-verifier.md', 'docs/fiches/cabinet/texte-officiel-a-verifier.md', 'texte-officiel-a-verifier', 22),
     ('chiffre-sans-source.md', 'docs/fiches/soignant/chiffre-sans-source.md', 'chiffre-sans-source', 35),
     ('caractere-invisible.md', 'docs/fiches/soignant/caractere-invisible.md', 'caractere-invisible', 39),
     ('imbrication-profonde.md', 'docs/fiches/soignant/imbrication-profonde.md', 'imbrication-profonde', 56),
@@ -518,14 +526,14 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 12 fichiers\n"
+    assert ok.stdout == "aucun problème dans 13 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())
     assert warned.returncode == 0
     line = next(c[3] for c in CASES if c[0] == "relecture-depassee.md")
     assert warned.stdout.splitlines()[0].startswith(f"docs/fiches/soignant/relecture-depassee.md:{line}: avertissement : ")
-    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 13 fichiers"
+    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 14 fichiers"
     assert cli("--racine", root, "--date", TODAY.isoformat(), "--strict").returncode == 1
 
     shutil.copyfile(BROKEN / "lien-casse.md", root / "docs/fiches/soignant/lien-casse.md")

@@ -16,8 +16,8 @@ Two more, on what a page cites:
 - `source-non-listee` (error): a key cited in the body or by a deadline entry and missing from
   the front matter's `sources`;
 - `source-juridique-secondaire` (warning): a paragraph that names a legal article and whose
-  citations are all secondary (a copy, a translation, a machine summary, a commentary, or a page
-  that is not the law): the official text (Légifrance) comes first.
+  citations are all marked secondary in the bibliography (`nature`: a copy, a translation, a
+  machine summary, a commentary): the official text (Légifrance) comes first.
 
 Every pattern here is linear: each run of digits is tried from its first digit only, and no
 quantifier is nested in another, so an adversarial line of 100 KB is read in one pass.
@@ -129,7 +129,6 @@ def unsourced_figure_problems(body: str, shown: str) -> list[Problem]:
 # A legal article named in the text: « L1142-4 », « R. 4127-56 », « article 65 ».
 LEGAL_ARTICLE = re.compile(r"(?<![\w.])(?-i:[LRD])\.?[ \u00a0]?\d{3,}(?:-\d+)*\b|\bart(?:icles?|\.)[ \u00a0]?\d+",
                            re.IGNORECASE)
-OFFICIAL = "officielle"
 NATURE_FR = {"copie": "copie du texte", "traduction": "traduction", "resume-automatique": "résumé automatique",
              "commentaire": "commentaire"}
 
@@ -167,9 +166,9 @@ def unlisted_source_problems(meta: dict | None, body: str, lines, known: dict | 
 
 
 def secondary_legal_source_problems(body: str, known: dict | None, shown: str) -> list[Problem]:
-    """`source-juridique-secondaire` (warning): a paragraph names a legal article and cites
-    sources, none of which is the official text (`nature: officielle` in data/bibliographie.yml):
-    only copies, translations, machine summaries, commentaries or pages that are not the law."""
+    """`source-juridique-secondaire` (warning): a paragraph names a legal article and every source
+    it cites is marked secondary in data/bibliographie.yml (`nature`: a copy of the text on
+    another site, a translation, a machine summary, a lawyer's or a journalist's commentary)."""
     if not known:
         return []
     problems = []
@@ -178,9 +177,9 @@ def secondary_legal_source_problems(body: str, known: dict | None, shown: str) -
             continue
         article = LEGAL_ARTICLE.search(text)
         keys = [k for k in dict.fromkeys(CITATION.findall(text)) if k in known]
-        if article is None or not keys or any(known[k].get("nature") == OFFICIAL for k in keys):
+        if article is None or not keys or not all(known[k].get("nature") in NATURE_FR for k in keys):
             continue
-        described = ", ".join(f"{k} ({NATURE_FR.get(known[k].get('nature'), 'pas le texte de loi')})" for k in keys)
+        described = ", ".join(f"{k} : {NATURE_FR[known[k]['nature']]}" for k in keys)
         problems.append(Problem(
             shown, first + text.count("\n", 0, article.start()), "source-juridique-secondaire",
             f"« {article.group(0).strip()} » : cet article de loi n'est appuyé que sur des sources secondaires "
