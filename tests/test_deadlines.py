@@ -193,6 +193,8 @@ def test_the_real_page_and_menu():
     ("Le courrier indique les voies et délais de recours.", True),
     ("Saisissez la commission de recours amiable.", True),
     ("Formez opposition à la contrainte.", True),
+    ("Vous ne faites pas opposition dans les 15 jours.", True),
+    ("Ce choix est en opposition avec vos valeurs.", False),
     ("Déclarez l'arrêt à la CPAM.", True),
     ("Le patient peut saisir le tribunal judiciaire.", True),
     ("Faites appel à votre syndicat.", False),

@@ -38,7 +38,7 @@ RECOURSE = re.compile(
     r"|\b(?:faire|faites|fait|font|ferez|interjeter|interjetez)\s+appel\b(?!\s+(?:a|au|aux)\b)"
     r"|\bappel\s+(?:devant|contre|de\s+la\s+decision)\b|\bdelai\s+d'appel\b"
     r"|\brecours\b(?<!\bavoir\srecours)(?!\s+(?:a|au|aux)\b)"
-    r"|\b(?:former|formez|forme|faire|faites)\s+opposition\b|\bopposition\s+a\b"
+    r"|(?<!\ben\s)\bopposition\b"
     r"|\bsaisi(?:r|ssez|ssent|t|ne|ra|rez)\b(?:\s+\S+){0,2}?\s+(?:la\s+|le\s+|l')?"
     r"(?:commission|tribunal|chambre|juge|cour|conseil\s+d'etat|conseil\s+national|pole\s+social)"
     r"|\bdeclar(?:er|ez|ation\s+de)\s+(?:l'|votre\s+|son\s+|la\s+)?(?:arret|cessation)"
