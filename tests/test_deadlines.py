@@ -2,8 +2,10 @@
 check's rules on deadlines, recourse sentences and « L'essentiel », on hand-made inputs and on the
 real fiches. The date calculator itself runs in Chromium: tests/browser/test_deadlines.py."""
 
+from datetime import date
 from pathlib import Path
 import re
+import shutil
 import sys
 
 import markdown
@@ -217,6 +219,68 @@ def test_a_recourse_sentence_needs_a_deadline_that_names_it():
     assert other and "aux « mots » du délai" in other[0].message
     # Headings, code and comments are not sentences of the fiche.
     assert recourse_problems({}, "## Recours et contester\n\n`faire appel devant`\n<!-- contester -->\n", "f.md") == []
+
+
+VALID_FICHE_WITH_A_DEADLINE = """---
+title: "Une fiche avec un délai"
+description: "Une fiche valide qui déclare un délai, cité au texte officiel, et le recours qu'il couvre."
+partie: cabinet
+publics: [médecins libéraux]
+tags: [délai]
+mots_cles: [recours]
+statut: brouillon
+auteurs: ["Équipe de test"]
+redige_le: 2026-10-01
+prochaine_relecture: 2027-10-01
+sources: [Dupont2020]
+delais:
+  - id: recours-test
+    evenement: "la réception de la décision"
+    duree: {nombre: 2, unite: mois}
+    action: "Saisir la commission de recours de test"
+    ou: "Par lettre recommandée avec avis de réception"
+    suspensif: "non"
+    texte:
+      reference: "Code de test, art. R1234-5"
+      legifrance: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000000000001"
+    source: Dupont2020
+    verifie_le: 2026-06-01
+    confirmer_par: "votre avocat"
+    mots: ["commission de recours"]
+---
+
+# Une fiche avec un délai
+
+## L'essentiel
+
+- Dès réception de la décision, notez sa date : le délai court à partir d'elle.
+
+## Repérer / comprendre
+
+Vous pouvez contester la décision devant la commission de recours de test, selon l'article R1234-5 [@Dupont2020].
+On peut faire appel à un avocat, ou avoir recours à un médiateur : ces tournures ne sont pas des démarches à délai.
+
+## Que faire, pas à pas
+
+1. Écrire à la commission de recours dans le délai [@Dupont2020].
+
+## Vers qui se tourner
+
+- [[aide:ecoute]]
+
+## Pour aller plus loin
+
+Rien de plus.
+"""
+
+
+def test_a_fiche_with_a_deadline_cited_to_the_official_text_passes(tmp_path):
+    """The happy path, in the test project of tests/fixtures/lint/ (the broken files
+    delai-sans-texte-officiel.md and texte-officiel-a-verifier.md are this fiche with one fault)."""
+    root = tmp_path / "projet"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "lint" / "projet", root)
+    (root / "docs/fiches/cabinet/avec-delais.md").write_text(VALID_FICHE_WITH_A_DEADLINE, encoding="utf-8")
+    assert [p.format() for p in run(Project.at(root, today=date(2026, 11, 23))).problems] == []
 
 
 def test_the_recourse_rule_reports_nothing_on_the_real_fiches():
