@@ -334,3 +334,26 @@ def test_every_fiche_that_describes_a_procedure_declares_its_deadlines():
                       "cabinet/prevoyance", "soignant/medecin-gravement-malade", "soignant/suspension-sante-insuffisance",
                       "soignant/plainte-patient", "soignant/reputation-numerique"):
         assert f"fiches/{procedure}.md" in with_deadlines
+
+
+# --- the built site -----------------------------------------------------------------------------
+
+def test_every_fiche_with_deadlines_shows_its_box_right_after_the_essentials(site_root):
+    for fiche in catalog.fiches():
+        html = (site_root / fiche.src_uri[:-len(".md")] / "index.html").read_text(encoding="utf-8")
+        headings = re.findall(r'<h2[^>]* id="([^"]+)"', html)
+        if deadlines.entries_of(fiche.meta):
+            assert headings[headings.index("lessentiel") + 1] == deadline_pages.BOX_ID, fiche.src_uri
+            assert html.count('class="ss-delai"') == len(deadlines.entries_of(fiche.meta)), fiche.src_uri
+        else:
+            assert deadline_pages.BOX_ID not in headings, fiche.src_uri
+
+
+def test_the_deadlines_script_loads_only_where_it_is_used(site_root, html_pages):
+    """delais.js is not a weight every page pays: fiches with deadlines and the « Tous les délais »
+    pages only."""
+    with_script = sorted(p.relative_to(site_root).as_posix() for p in html_pages
+                         if deadline_pages.SCRIPT in p.read_text(encoding="utf-8"))
+    expected = sorted([f"{f.src_uri[:-len('.md')]}/index.html" for f in catalog.fiches() if deadlines.entries_of(f.meta)]
+                      + ["aide/delais/index.html", "en/aide/delais/index.html"])
+    assert with_script == expected
