@@ -1,6 +1,6 @@
 """Deadlines as data (issue 22): the box of a fiche, the « Tous les délais » page, and the content
 check's rules on deadlines, recourse sentences and « L'essentiel », on hand-made inputs and on the
-real fiches. The date calculator itself runs in Chromium: tests/browser/test_deadlines.py."""
+real fiches. The date calculator itself runs in Chromium: tests/browser/test_deadline_calculator.py."""
 
 from datetime import date
 from pathlib import Path

@@ -11,7 +11,7 @@ number and hours, citations into « (Auteur, année) », by the render code itse
 A word is what a reader counts as one: a run of letters or digits, with its apostrophes and
 hyphens (« l'Ordre », « burn-out »); a phone number written in groups (« 0800 288 038 ») is one.
 That a help number or the deadlines box shows without scrolling on a phone is measured in
-Chromium on every fiche (tests/browser/test_deadlines.py), not here.
+Chromium on every fiche (tests/browser/test_deadline_calculator.py), not here.
 """
 
 from __future__ import annotations
