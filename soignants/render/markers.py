@@ -16,7 +16,8 @@ from .escaping import markdown_text as md
 
 HELP_MARKER = re.compile(r"\[\[aide:([a-z0-9-]+)\]\]")
 BLOCK_KINDS = ("liste-fiches", "liste-temoignages", "bibliographie", "annuaire", "quel-numero",
-               "annuaire-departements", "carte-aide", "questionnaire", "quoi-de-neuf", "suivi-editorial")
+               "annuaire-departements", "carte-aide", "questionnaire", "quoi-de-neuf", "suivi-editorial",
+               "tous-les-delais")
 BLOCK_MARKER = re.compile(r"^<!--\s*(" + "|".join(BLOCK_KINDS) + r")(?::\s*([a-z0-9-]+))?\s*-->\s*$",
                           re.MULTILINE)
 
