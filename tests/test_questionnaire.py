@@ -24,7 +24,7 @@ from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 ROOT = Path(__file__).resolve().parent.parent
 PHQ9 = ROOT / "data" / "questionnaires" / "phq-9.yml"
 PAGE = "aide/auto-evaluation.md"
-GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs" / "a-propos" / "contribuer" / "questionnaires.md").read_text(encoding="utf-8")
 LINT_FIXTURES = ROOT / "tests" / "fixtures" / "lint"
 
 
@@ -307,9 +307,8 @@ def test_the_built_page_loads_its_script_alone_and_nothing_from_another_host(sit
 # --- the contributors' guide ---------------------------------------------------------------------------
 
 def guide_section() -> str:
-    match = re.search(r"^## Les questionnaires d'auto-évaluation\n(.*?)(?=^## )", GUIDE, re.MULTILINE | re.DOTALL)
-    assert match, "section « Les questionnaires d'auto-évaluation » absente de CONTRIBUTING.md"
-    return match.group(1)
+    """The guide's page on questionnaires (docs/a-propos/contribuer/questionnaires.md), after its front matter."""
+    return GUIDE.split("\n---\n", 1)[1]
 
 
 def schema_fields(node: dict, names: set) -> set:
@@ -325,7 +324,7 @@ def test_every_field_of_the_questionnaire_schema_is_documented():
     schema = schemas.schema(schemas.QUESTIONNAIRE)
     fields = schema_fields(schema, set()) - {"fr", "en"}  # the two languages, explained once
     missing = sorted(name for name in fields if f"`{name}`" not in section)
-    assert missing == [], f"champs du modèle non documentés dans CONTRIBUTING.md : {missing}"
+    assert missing == [], f"champs du modèle non documentés dans le guide (questionnaires.md) : {missing}"
     assert "`fr`" in section and "`en`" in section
 
 

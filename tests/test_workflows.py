@@ -149,8 +149,8 @@ def test_github_publishes_main_only_after_make_test_passed_on_that_commit():
 
 
 def test_the_guide_tells_maintainers_how_to_protect_main():
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    protect = guide[guide.index("### Protéger la branche `main`"):]
+    guide = (ROOT / "docs" / "a-propos" / "contribuer" / "equipe-technique.md").read_text(encoding="utf-8")
+    protect = guide[guide.index("## Protéger la branche `main`"):]
     required_check = load(WORKFLOWS / "verifier.yml")["jobs"]["verifier"]["name"]
     assert f"`{required_check}`" in protect  # the status check to require is this job's name
     for step in ("Require status checks to pass", "Require review from Code Owners", "Bypass list",
