@@ -25,9 +25,10 @@ from browser_support import context_options
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from soignants.model.frontmatter import split_front_matter  # noqa: E402
 from soignants.tools import preview_trees  # noqa: E402
 from soignants.tools.preview import PreviewError, build_site, make_preview, preview_name, summary_markdown  # noqa: E402
-from soignants.tools.preview_changes import (MODIFIED, NEW, STRIP, THROUGH_DATA,  # noqa: E402
+from soignants.tools.preview_changes import (MODIFIED, NEW, REMOVED, STRIP, THROUGH_DATA,  # noqa: E402
                                              built_page)
 from soignants.tools.preview_page import INERT_LINK_TITLE, Stylesheets, self_contained_page  # noqa: E402
 from soignants.tools.rendered_diff import mark_changes  # noqa: E402
@@ -67,10 +68,14 @@ def replace_once(path: Path, old: str, new: str):
 
 
 def citing(root: Path, key: str) -> set[str]:
-    """The pages whose source cites a bibliography key (in the text or in `sources`)."""
-    pattern = re.compile(rf"\[@{re.escape(key)}\b|^sources:.*\b{re.escape(key)}\b", re.MULTILINE)
-    return {p.relative_to(root).as_posix() for p in (root / "docs").rglob("*.md")
-            if pattern.search(p.read_text(encoding="utf-8"))}
+    """The fiches and testimonies that cite a bibliography key (in `sources`, or as [@key] in the
+    text): their « Références citées » show its title."""
+    found = set()
+    for path in [*(root / "docs" / "fiches").rglob("*.md"), *(root / "docs" / "temoignages").rglob("*.md")]:
+        page = split_front_matter(path.read_text(encoding="utf-8"))
+        if key in (page.meta or {}).get("sources", []) or f"[@{key}]" in page.body:
+            found.add(path.relative_to(root).as_posix())
+    return found
 
 
 class Proposal:
@@ -79,6 +84,7 @@ class Proposal:
     added_word = "NOUVEAUMOTAJOUTE"
     removed_word: str
     new_fiche = "docs/fiches/cabinet/fiche-nouvelle-apercu.md"
+    removed = "docs/temoignages/submergee-puis-reorganisee.md"  # no page links to it
     cited_key: str
     markers: list[Path]
 
@@ -124,6 +130,9 @@ def proposal(tmp_path_factory):
     model = (root / "docs/fiches/cabinet/assurances.md").read_text(encoding="utf-8")
     old_title = re.search(r"^title: (.+)$", model, re.MULTILINE).group(1).strip().strip('"')
     (root / facts.new_fiche).write_text(model.replace(old_title, "Une fiche nouvelle pour l'aperçu"), encoding="utf-8")
+
+    # A testimony removed (the testimonies' list changes with it).
+    (root / facts.removed).unlink()
 
     # Hostile code: none of it may run or be used by the preview.
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as handle:
@@ -178,6 +187,10 @@ def test_pages_reached_through_data_are_labelled_and_help_comes_first(proposal):
     for source in expected:
         assert by_source[source].change.label == THROUGH_DATA, source
     assert by_source[facts.new_fiche].change.label == NEW
+    removed = by_source[facts.removed]
+    assert removed.change.label == REMOVED and removed.change.after is None
+    assert "Page supprimée par la proposition" in (out / removed.file).read_text(encoding="utf-8")
+    assert by_source["docs/temoignages/index.md"].change.label == THROUGH_DATA  # its list, from the pages
     # A page the proposal does not reach is not listed.
     assert "docs/a-propos/accessibilite.md" not in by_source
 

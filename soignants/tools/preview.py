@@ -83,7 +83,7 @@ LABEL_SENTENCES = {
     MODIFIED: "Page modifiée : la proposition change son texte.",
     REMOVED: "Page supprimée par la proposition : voici ce qu'elle montrait.",
     THROUGH_DATA: ("Page touchée par les données : son fichier ne change pas, mais ce qu'elle affiche change, "
-                   "par un fichier de données que la proposition modifie (data/…)."),
+                   "par un fichier de données (data/…) ou une liste tirée d'autres pages que la proposition modifie."),
 }
 
 
