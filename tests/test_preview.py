@@ -186,7 +186,7 @@ def test_pages_reached_through_data_are_labelled_and_help_comes_first(proposal):
     assert expected <= set(by_source), expected - set(by_source)
     for source in expected:
         assert by_source[source].change.label == THROUGH_DATA, source
-    assert by_source[facts.new_fiche].change.label == NEW
+    assert by_source[facts.new_fiche].change.label == NEW and by_source[facts.new_fiche].change.group == 2  # with the fiches
     removed = by_source[facts.removed]
     assert removed.change.label == REMOVED and removed.change.after is None
     assert "Page supprimée par la proposition" in (out / removed.file).read_text(encoding="utf-8")

@@ -156,6 +156,8 @@ def _section(built: str) -> str:
 
 def _group(built: str, label: str, calls_changed: bool, help_data_changed: bool, calls: set[str]) -> int:
     section = _section(built)
+    # A new or removed page is read whole by the reviewer, in its own section.
+    calls_changed = calls_changed and label in (MODIFIED, THROUGH_DATA)
     if section.startswith("aide/") or calls_changed or (help_data_changed and label == THROUGH_DATA and calls):
         return 1
     if section.startswith("fiches/"):
