@@ -24,7 +24,7 @@ from soignants.model.yamlfile import load_yaml_file, load_yaml_text
 ROOT = Path(__file__).resolve().parent.parent
 PHQ9 = ROOT / "data" / "questionnaires" / "phq-9.yml"
 PAGE = "aide/auto-evaluation.md"
-GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs" / "a-propos" / "contribuer" / "questionnaires.md").read_text(encoding="utf-8")
 LINT_FIXTURES = ROOT / "tests" / "fixtures" / "lint"
 
 
@@ -298,7 +298,8 @@ def test_the_built_page_loads_its_script_alone_and_nothing_from_another_host(sit
     assert len(form.find_all("fieldset")) == 9 and all(f.find("legend") for f in form.find_all("fieldset"))
     assert not [u for u in html_resources(page) if is_other_host(u)]
     with_script = [p.relative_to(site_root).as_posix() for p in html_pages
-                   if "auto-evaluation.js" in p.read_text(encoding="utf-8")]
+                   if any((s.get("src") or "").endswith("auto-evaluation.js")
+                          for s in parse(p.read_text(encoding="utf-8")).find_all("script"))]
     assert with_script == ["aide/auto-evaluation/index.html", "en/aide/auto-evaluation/index.html"]
     help_page = parse((site_root / "aide" / "index.html").read_text(encoding="utf-8"))
     assert help_page.find("a", href="auto-evaluation/") is not None
@@ -307,9 +308,8 @@ def test_the_built_page_loads_its_script_alone_and_nothing_from_another_host(sit
 # --- the contributors' guide ---------------------------------------------------------------------------
 
 def guide_section() -> str:
-    match = re.search(r"^## Les questionnaires d'auto-évaluation\n(.*?)(?=^## )", GUIDE, re.MULTILINE | re.DOTALL)
-    assert match, "section « Les questionnaires d'auto-évaluation » absente de CONTRIBUTING.md"
-    return match.group(1)
+    """The guide's page on questionnaires (docs/a-propos/contribuer/questionnaires.md), after its front matter."""
+    return GUIDE.split("\n---\n", 1)[1]
 
 
 def schema_fields(node: dict, names: set) -> set:
@@ -325,7 +325,7 @@ def test_every_field_of_the_questionnaire_schema_is_documented():
     schema = schemas.schema(schemas.QUESTIONNAIRE)
     fields = schema_fields(schema, set()) - {"fr", "en"}  # the two languages, explained once
     missing = sorted(name for name in fields if f"`{name}`" not in section)
-    assert missing == [], f"champs du modèle non documentés dans CONTRIBUTING.md : {missing}"
+    assert missing == [], f"champs du modèle non documentés dans le guide (questionnaires.md) : {missing}"
     assert "`fr`" in section and "`en`" in section
 
 

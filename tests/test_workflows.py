@@ -94,8 +94,21 @@ def test_least_privilege_and_only_the_deploy_job_may_deploy():
             if (name, job_name) == ("verifier.yml", "publier"):
                 assert writes == {"pages", "id-token"}
                 assert all("run" not in step for step in job["steps"])  # runs no repository code
+            elif (name, job_name) == ("apercu.yml", "commenter"):
+                assert permissions == {"pull-requests": "write"}
+                assert_runs_no_repository_code(job)
             else:
                 assert not writes, f"{name} : {job_name} a des droits d'écriture : {writes}"
+
+
+def assert_runs_no_repository_code(job: dict):
+    """A job that checks out nothing, downloads no artifact, and whose shell calls only the forge's
+    API: nothing from the repository, a proposal or an artifact can run in it."""
+    for step in job["steps"]:
+        assert "uses" not in step, f"{job['name']} : action {step['uses']} dans une tâche qui écrit"
+        run = str(step.get("run", ""))
+        assert "${{" not in run
+        assert not re.search(r"\b(make|python3?|pip|git|bash|sh|source|npm|npx)\b|\./|\.venv|scripts/", run), run
 
 
 def test_checkout_keeps_no_credentials_and_no_expression_reaches_a_shell():
@@ -136,8 +149,8 @@ def test_github_publishes_main_only_after_make_test_passed_on_that_commit():
 
 
 def test_the_guide_tells_maintainers_how_to_protect_main():
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    protect = guide[guide.index("### Protéger la branche `main`"):]
+    guide = (ROOT / "docs" / "a-propos" / "contribuer" / "equipe-technique.md").read_text(encoding="utf-8")
+    protect = guide[guide.index("## Protéger la branche `main`"):]
     required_check = load(WORKFLOWS / "verifier.yml")["jobs"]["verifier"]["name"]
     assert f"`{required_check}`" in protect  # the status check to require is this job's name
     for step in ("Require status checks to pass", "Require review from Code Owners", "Bypass list",
@@ -145,14 +158,48 @@ def test_the_guide_tells_maintainers_how_to_protect_main():
         assert step in protect, step
 
 
-def test_github_preview_of_a_proposal_is_linked_from_the_summary():
-    job = load(WORKFLOWS / "verifier.yml")["jobs"]["apercu"]
-    assert job["if"] == "github.event_name == 'pull_request'"
-    runs = steps_text(job)
-    assert "scripts/preview.py --base \"$BASE_SHA\"" in runs and "GITHUB_STEP_SUMMARY" in runs
-    upload = next(s for s in job["steps"] if "upload-artifact" in str(s.get("uses")))
+def test_github_preview_is_built_by_the_default_branch_and_linked_in_a_comment():
+    """The preview of a proposal never comes from a job that runs the proposal's code (a
+    pull_request job runs the proposal's own workflow files): a workflow_run workflow of the
+    default branch builds it with a read-only token, and a job with pull-requests: write only,
+    which runs nothing from the repository, links it from the proposal."""
+    assert "apercu" not in load(WORKFLOWS / "verifier.yml")["jobs"]  # no forgeable preview
+    workflow = load(WORKFLOWS / "apercu.yml")
+    on = triggers(workflow)
+    assert set(on) == {"workflow_run"}
+    assert on["workflow_run"]["workflows"] == [load(WORKFLOWS / "verifier.yml")["name"]]
+    build, comment = workflow["jobs"]["construire"], workflow["jobs"]["commenter"]
+    assert build["if"] == "github.event.workflow_run.event == 'pull_request'"
+    assert build["permissions"] == {"contents": "read"}
+    checkouts = [s for s in build["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")]
+    assert len(checkouts) == 2 and "ref" not in checkouts[0].get("with", {})  # the default branch runs
+    proposal = checkouts[1]["with"]
+    assert proposal["path"] == "proposition" and proposal["ref"] == "${{ github.event.workflow_run.head_sha }}"
+    runs = steps_text(build)
+    assert "scripts/preview.py --base \"$base\" --proposition proposition" in runs and "GITHUB_STEP_SUMMARY" in runs
+    assert "proposition/" not in runs.replace("--proposition proposition", "")  # nothing run from there
+    upload = next(s for s in build["steps"] if "upload-artifact" in str(s.get("uses")))
     assert upload["with"]["name"] == "apercu" and upload["id"] == "artefact"
-    assert any("steps.artefact.outputs.artifact-url" in str(s.get("env", {})) for s in job["steps"])
+    assert build["outputs"]["artefact"] == "${{ steps.artefact.outputs.artifact-url }}"
+    assert comment["needs"] == "construire" and comment["permissions"] == {"pull-requests": "write"}
+    assert_runs_no_repository_code(comment)
+    text = steps_text(comment)
+    assert "select(.head.sha == env.COMMIT)" in text and "issues/comments" in text  # this commit's proposal, one comment
+    assert "ARTEFACT_URL" in text and "<!-- apercu-soignants -->" in text
+
+
+def test_the_only_zizmor_suppression_is_the_preview_trigger_and_it_hides_nothing_else(tmp_path):
+    """zizmor flags every workflow_run (dangerous-triggers): the one suppression in the workflows is
+    that one, on that line; without it, zizmor finds exactly that and nothing else."""
+    ignores = [(path.name, line.strip()) for path in sorted(WORKFLOWS.glob("*.yml"))
+               for line in path.read_text(encoding="utf-8").splitlines() if "zizmor: ignore" in line]
+    assert len(ignores) == 1 and ignores[0][0] == "apercu.yml"
+    assert ignores[0][1].startswith("workflow_run:  # zizmor: ignore[dangerous-triggers]")
+    bare = tmp_path / ".github" / "workflows"
+    bare.mkdir(parents=True)
+    text = (WORKFLOWS / "apercu.yml").read_text(encoding="utf-8")
+    (bare / "apercu.yml").write_text(re.sub(r"  # zizmor: ignore\[[^\]]*\][^\n]*", "", text), encoding="utf-8")
+    assert [f["ident"] for f in zizmor(bare)] == ["dangerous-triggers"]
 
 
 def test_github_annotations_and_weekly_audit():
@@ -182,8 +229,15 @@ def test_gitlab_publishes_after_the_checks_and_reports_code_quality():
 
     apercu = jobs["apercu"]
     assert apercu["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
-    assert any('--base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"' in line for line in apercu["script"])
+    # The base's code runs (a worktree of the base commit); the proposal's checkout is only read.
+    script = apercu["script"]
+    assert script[0].startswith("git worktree add --detach") and script[0].endswith('"$CI_MERGE_REQUEST_DIFF_BASE_SHA"')
+    assert script[1].startswith("cd ") and "make .venv/.site" in script
+    preview = next(line for line in script if "scripts/preview.py" in line)
+    assert '--base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --proposition "$CI_PROJECT_DIR"' in preview
+    assert script.index(preview) > 1  # after the cd into the base's worktree
     assert apercu["artifacts"]["expose_as"] and apercu["artifacts"]["paths"] == ["apercu/"]
+    assert apercu["environment"]["url"].endswith("/artifacts/file/apercu/index.html")
     weekly = jobs["liens-externes"]
     assert weekly["allow_failure"] is True and any("make audit" in line for line in weekly["script"])
 

@@ -160,6 +160,6 @@ def next_steps(created: Created, shown_path: str) -> str:
         "     Tant qu'il reste un « À compléter », le contrôle le signale, avec sa ligne.",
         "  3. Regardez-le dans le site : make serve, puis "
         f"http://127.0.0.1:8000/fiches/{created.partie}/{created.slug}/",
-        "  4. Proposez-le au comité éditorial (voir CONTRIBUTING.md, « Proposer une nouvelle fiche »).",
+        "  4. Proposez-le au comité éditorial (guide : docs/a-propos/contribuer/nouvelle-fiche.md, « Écrire une nouvelle fiche »).",
         "     La fiche reste « brouillon » jusqu'à sa relecture par un membre du comité.",
     ])
