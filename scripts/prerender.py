@@ -18,7 +18,7 @@ ensure_dependencies()  # no activated .venv needed: starts again with the projec
 
 from soignants.render import feedback  # noqa: E402
 from soignants.pipeline import prerender  # noqa: E402
-from soignants.pipeline.build_errors import ContentError  # noqa: E402
+from soignants.pipeline.build_errors import ContentError, warnings_text  # noqa: E402
 from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
@@ -45,6 +45,8 @@ def main(argv=None) -> int:
     except (prerender.PrerenderError, feedback.SettingError) as error:
         print(f"prerender.py : {error}", file=sys.stderr)
         return 1
+    if summary["warnings"]:
+        print(warnings_text(summary["warnings"]), file=sys.stderr)
     print(f"{summary['pages']} pages pré-rendues (édition {summary['lang']}) dans {summary['out_dir']}")
     return 0
 

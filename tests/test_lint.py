@@ -123,6 +123,9 @@ CASES = [
     ('relecteur-inconnu.md', 'docs/fiches/cabinet/relecteur-inconnu.md', 'relecteur-inconnu', 9),
     ('relecteur-ancien-membre.md', 'docs/fiches/cabinet/relecteur-ancien-membre.md', 'relecteur-inconnu', 9),
     ('relecteur-auteur.md', 'docs/fiches/cabinet/relecteur-auteur.md', 'relecteur-auteur', 9),
+    ('relecteur-auteur-sans-titre.md', 'docs/fiches/cabinet/relecteur-auteur-sans-titre.md', 'relecteur-auteur', 9),
+    ('relecteur-auteur-identifiant.md', 'docs/fiches/cabinet/relecteur-auteur-identifiant.md', 'relecteur-auteur', 9),
+    ('relecteur-identifiant-inconnu.md', 'docs/fiches/cabinet/relecteur-identifiant-inconnu.md', 'relecteur-inconnu', 9),
     ('relu-sans-date.md', 'docs/fiches/cabinet/relu-sans-date.md', 'champ-manquant', 1),
     ('comite-date.yml', 'data/comite.yml', 'date-invalide', 14),
     ('comite-champ-manquant.yml', 'data/comite.yml', 'champ-manquant', 9),
@@ -138,6 +141,8 @@ CASES = [
     ('numero-a-la-main-lien.md', 'docs/fiches/soignant/numero-a-la-main-lien.md', 'numero-a-la-main', 35),
     ('titres-sautes.md', 'docs/fiches/soignant/titres-sautes.md', 'titres-sautes', 19),
     ('sous-liste-deux-espaces.md', 'docs/fiches/soignant/sous-liste-deux-espaces.md', 'sous-liste-deux-espaces', 36),
+    ('tabulation-corps.md', 'docs/fiches/soignant/tabulation-corps.md', 'tabulation', 20),
+    ('aide-tabulation.yml', 'data/aide.yml', 'yaml-invalide', 24),
     ('guillemet-non-ferme.md', 'docs/fiches/soignant/guillemet-non-ferme.md', 'yaml-invalide', 2),
     ('champ-espace-insecable.md', 'docs/fiches/soignant/champ-espace-insecable.md', 'champ-inconnu', 4),
     ('champ-guillemet-courbe.md', 'docs/fiches/soignant/champ-guillemet-courbe.md', 'champ-inconnu', 7),
@@ -155,7 +160,7 @@ NOT_FROM_CONTENT |= {"fichier-trop-gros"}
 # A committed cache needs a git repository: tested by test_a_committed_cache_is_refused.
 NOT_FROM_CONTENT |= {"cache-depose"}
 # Codes that need a git history: tested in tests/test_editorial.py on a repository made for the test.
-NEEDS_GIT = {"historique-manquant"}
+NEEDS_GIT = {"historique-manquant", "relecteur-nouveau-membre", "relecteur-proposant"}
 
 
 def make_project(tmp_path: Path) -> Path:

@@ -13,7 +13,7 @@ import yaml
 
 from .reading import read_text
 from .report import Problem
-from .yaml_errors import error_line, explain
+from .yaml_errors import located
 from .yaml_lines import YamlLines
 
 ALLOWED_PLUGINS = {"search", "i18n"}
@@ -43,7 +43,8 @@ def check_config(path: Path, shown: str) -> list[Problem]:
         config = yaml.load(read.text, Loader=_ConfigLoader) or {}
         lines = YamlLines(yaml.compose(read.text, Loader=_ConfigLoader))
     except yaml.YAMLError as error:
-        return [Problem(shown, error_line(error), "yaml-invalide", f"mkdocs.yml illisible : {explain(error)}")]
+        line, message = located(error, read.text)
+        return [Problem(shown, line, "yaml-invalide", f"mkdocs.yml illisible : {message}")]
     problems = list(read.problems)
 
     def refuse(where, message):

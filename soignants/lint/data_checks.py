@@ -23,7 +23,7 @@ from .report import WARNING, Problem
 from .front_matter import unknown_key_message
 from .schema_messages import issues
 from .sources import home_page_problems
-from .yaml_errors import error_line, explain
+from .yaml_errors import located
 from .yaml_lines import YamlLines, load_with_lines
 
 STALE_AFTER_MONTHS = 12
@@ -44,8 +44,8 @@ def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
     try:
         data, lines = load_with_lines(read.text)
     except yaml.YAMLError as error:
-        return DataFile(None, None, [Problem(shown, error_line(error), "yaml-invalide",
-                                             f"fichier de données illisible : {explain(error)}")])
+        line, message = located(error, read.text)
+        return DataFile(None, None, [Problem(shown, line, "yaml-invalide", f"fichier de données illisible : {message}")])
     if not isinstance(data, dict):
         return DataFile(None, None, [Problem(shown, 1, "yaml-invalide",
                                              "le fichier doit être une suite de lignes « champ: valeur » "

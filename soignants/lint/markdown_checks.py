@@ -7,7 +7,7 @@ from ..model.limits import nesting_problem
 from .front_matter import read_front_matter, reference_problems, schema_problems
 from .help_numbers import hand_typed_number_problems
 from .html_checks import html_problems
-from .layout import heading_level_problems, sub_list_problems
+from .layout import heading_level_problems, sub_list_problems, tab_problems
 from .links import link_problems
 from .markdown_text import headings, mask
 from .markers import marker_problems
@@ -50,6 +50,7 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
         problems += empty_section_problems(items, front.body, shown)
     problems += heading_level_problems(items, shown)
     problems += sub_list_problems(front.body, shown)
+    problems += tab_problems(front.body, shown)
     problems += hand_typed_number_problems(front.body, ctx.help_entries, shown)
 
     problems += marker_problems(front.body, ctx, shown)

@@ -7,6 +7,7 @@ folder and choose the day, so that « the review date is past » does not depend
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+import os
 from pathlib import Path
 
 from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
@@ -122,6 +123,27 @@ class Context:
         if data is None or not isinstance(data.get("membres"), list):
             return None
         return members_from(data)
+
+    @cached_property
+    def base_committee(self) -> list | None:
+        """The committee as the proposal's base has it, when the proposal changes data/comite.yml:
+        a member added or changed by the proposal cannot sign off in it. None when the file is
+        unchanged (or without git: nothing to compare with); [] when it is new."""
+        relative = display_path(self.project.comite_file, self.project.root)
+        if not self.changes.known or not self.changes.touches(relative):
+            return None
+        before = self.changes.before(relative)
+        try:
+            data = load_yaml_text(before) if before is not None else None
+        except Exception:  # noqa: BLE001 - an unreadable base: no one was a member there
+            data = None
+        return members_from(data) if isinstance(data, dict) else []
+
+    @property
+    def proposer(self) -> str | None:
+        """The forge account that opened the proposal, as CI gives it (SOIGNANTS_PROPOSANT), or None."""
+        handle = os.environ.get("SOIGNANTS_PROPOSANT", "").strip().lstrip("@")
+        return handle or None
 
     @cached_property
     def changes(self):
