@@ -15,6 +15,9 @@ EXPLANATIONS = [
      "deux-points « : » inattendu ; si la valeur contient « : », mettez-la entre guillemets "
      "(ex. title: \"Plainte : que faire\"), sinon vérifiez l'indentation de la ligne"),
     (r"found character '\\t'", "tabulation interdite dans l'en-tête ou les données ; indentez avec des espaces"),
+    (r"found character (?:'[@`]' )?that cannot start any token",
+     "une valeur ne peut pas commencer par « @ », « ` » ou « % » ; mettez-la entre guillemets "
+     "(ex. relecteurs: [\"@identifiant\"])"),
     (r"could not find expected ':'",
      "il manque « : » après le nom d'un champ, ou un guillemet n'est pas fermé"),
     (r"end of stream|<stream end>",

@@ -130,8 +130,9 @@ def _members_cached(path: str, mtime: int) -> tuple[Member, ...]:
     return tuple(load_members(Path(path)))
 
 
-def display_names(written: list, path: Path = COMMITTEE_FILE) -> list[str]:
+def display_names(written: list, path: Path | None = None) -> list[str]:
     """« Relu par » as readers see it: each reviewer by the committee's own name for them."""
+    path = path or COMMITTEE_FILE
     try:
         stat = Path(path).stat()
         members = list(_members_cached(str(path), stat.st_mtime_ns))

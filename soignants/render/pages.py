@@ -23,7 +23,7 @@ from html import escape
 import re
 
 from . import bibliography, editorial, feedback, news, questionnaire_form
-from ..model import catalog, help_data
+from ..model import catalog, committee, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
@@ -181,7 +181,7 @@ def _authorship_lines(meta: dict, lang: str) -> list[str]:
         written += ", " + t["updated_on"].format(date=_day(history[0]["date"]))
     lines = [f"**{t['written']}** : {written}"]
     if meta.get("statut") == "relu":
-        lines.append(f"**{t['reviewed_by']}** : {_names(meta.get('relecteurs'), lang)}")
+        lines.append(f"**{t['reviewed_by']}** : {_names(committee.display_names(meta.get('relecteurs')), lang)}")
         lines.append(f"**{t['last_review']}** : {_day(meta.get('relu_le'))}")
         if meta.get("prochaine_relecture"):
             lines.append(f"**{t['next_review']}** : {_day(meta.get('prochaine_relecture'))}")
@@ -214,7 +214,7 @@ def report_block(report: dict | None, lang: str = "fr") -> str:
 
 def _status(meta: dict, lang: str) -> str:
     t = TEXTS[lang]
-    return (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
+    return (t["reviewed"].format(names=_names(committee.display_names(meta.get("relecteurs")), lang))
             if meta.get("statut") == "relu" else t["draft"])
 
 
