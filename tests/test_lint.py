@@ -139,6 +139,19 @@ CASES = [
     ('numero-a-la-main-international.md', 'docs/fiches/soignant/numero-a-la-main-international.md',
      'numero-a-la-main', 35),
     ('numero-a-la-main-lien.md', 'docs/fiches/soignant/numero-a-la-main-lien.md', 'numero-a-la-main', 35),
+    # a phone number read as the reader sees it (soignants/lint/phone_numbers.py, visible_text.py)
+    ('numero-a-la-main-entites.md', 'docs/fiches/soignant/numero-a-la-main-entites.md', 'numero-a-la-main', 20),
+    ('numero-telephone-surtaxe.md', 'docs/fiches/soignant/numero-telephone-surtaxe.md', 'numero-telephone', 20),
+    ('numero-telephone-entites.md', 'docs/fiches/soignant/numero-telephone-entites.md', 'numero-telephone', 20),
+    ('numero-telephone-balises.md', 'docs/fiches/soignant/numero-telephone-balises.md', 'numero-telephone', 20),
+    ('numero-telephone-pleine-chasse.md', 'docs/fiches/soignant/numero-telephone-pleine-chasse.md',
+     'numero-telephone', 20),
+    ('numero-telephone-espaces.md', 'docs/fiches/soignant/numero-telephone-espaces.md', 'numero-telephone', 20),
+    ('numero-chiffre-manquant.md', 'docs/fiches/soignant/numero-chiffre-manquant.md', 'numero-telephone', 20),
+    ('numero-telephone-entete.md', 'docs/fiches/soignant/numero-telephone-entete.md', 'numero-telephone', 3),
+    ('aide-cout-numero.yml', 'data/aide.yml', 'numero-telephone', 10),
+    ('questionnaire-alerte-numero.yml', 'data/questionnaires/exemple.yml', 'numero-telephone', 44),
+    ('mkdocs-copyright-numero.yml', 'mkdocs.yml', 'numero-telephone', 3),
     ('titres-sautes.md', 'docs/fiches/soignant/titres-sautes.md', 'titres-sautes', 19),
     ('sous-liste-deux-espaces.md', 'docs/fiches/soignant/sous-liste-deux-espaces.md', 'sous-liste-deux-espaces', 36),
     ('tabulation-corps.md', 'docs/fiches/soignant/tabulation-corps.md', 'tabulation', 20),
@@ -160,7 +173,7 @@ NOT_FROM_CONTENT |= {"fichier-trop-gros"}
 # A committed cache needs a git repository: tested by test_a_committed_cache_is_refused.
 NOT_FROM_CONTENT |= {"cache-depose"}
 # Codes that need a git history: tested in tests/test_editorial.py on a repository made for the test.
-NEEDS_GIT = {"historique-manquant", "relecteur-nouveau-membre", "relecteur-proposant"}
+NEEDS_GIT = {"historique-manquant", "relecteur-nouveau-membre", "relecteur-proposant", "contact-modifie-sans-source"}
 
 
 def make_project(tmp_path: Path) -> Path:

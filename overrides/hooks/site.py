@@ -18,8 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import (build_log, csp, minify, open_data, prerender, search_index, search_pagefind, serving,
-                                template_cache)
+from soignants.pipeline import (build_log, build_notices, csp, minify, open_data, prerender, search_index,
+                                search_pagefind, serving, template_cache)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
 
@@ -61,9 +61,11 @@ def on_config(config):
                 lambda: prerender.prepare(config.docs_dir, root, config.extra), config.dev_addr, root)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
-        if warnings:
-            print(warnings_text(warnings), file=sys.stderr, flush=True)
-        _french_site.update(name=config.site_name, url=config.site_url or "http://127.0.0.1:8000/")
+        notices = build_notices.once(build_notices.notices(root, config.site_url, config.extra))
+        for text in (warnings_text(warnings), notices):  # once, in French
+            if text:
+                print(text, file=sys.stderr, flush=True)
+        _french_site.update(name=config.site_name, url=config.site_url or "")  # "": unknown, left out
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
         _not_found_pages.clear()

@@ -74,7 +74,12 @@ CODES = {
                                      "(%, €, jours, mois, ans, L1142-4…) et sans citation [@Clé]"),
     "texte-a-completer": (ERROR, "texte d'exemple du modèle laissé tel quel (« À compléter », TODO, XXX…)"),
     "section-vide": (ERROR, "section sans texte avant le titre suivant"),
-    "numero-a-la-main": (ERROR, "numéro d'aide de data/aide.yml écrit à la main au lieu du marqueur [[aide:…]]"),
+    "numero-a-la-main": (ERROR, "numéro d'aide de data/aide.yml (actuel, ou ancien d'après son historique git) écrit "
+                                "à la main au lieu du marqueur [[aide:…]], lu comme le lecteur le voit"),
+    "numero-telephone": (ERROR, "autre numéro de téléphone (ou numéro à un chiffre près) dans le texte d'une page, un "
+                                "en-tête, un champ de texte des données ou de mkdocs.yml : il passe par data/aide.yml"),
+    "contact-modifie-sans-source": (ERROR, "numéro, horaires ou « repondant » d'un contact changés sans nouvelle date "
+                                           "« verifie_le » ni nouvelle « source » dans la même proposition"),
     "titres-sautes": (ERROR, "niveau de titre sauté (ex. « ### » juste après « # »)"),
     "tabulation": (ERROR, "tabulation en début de ligne dans le texte : comptée comme 4 espaces, elle imbrique la "
                           "ligne dans une liste ou en fait un bloc de code"),

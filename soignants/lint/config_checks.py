@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .phone_numbers import data_number_problems
 from .reading import read_text
 from .report import Problem
 from .yaml_errors import located
@@ -18,6 +19,9 @@ from .yaml_lines import YamlLines
 
 ALLOWED_PLUGINS = {"search", "i18n"}
 ALLOWED_HOOKS = {"overrides/hooks/site.py"}
+# Settings that are addresses or paths, not text a reader reads.
+NOT_TEXT = {"site_url", "repo_url", "edit_uri", "signalement", "hooks", "extra_css", "extra_javascript", "custom_dir",
+            "favicon", "logo", "separator", "docs_dir", "site_dir"}
 EXTERNAL = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -77,4 +81,6 @@ def check_config(path: Path, shown: str) -> list[Problem]:
         if str(hook) not in ALLOWED_HOOKS:
             refuse(("hooks", index), f"crochet « {hook} » non prévu : le code de construction est dans "
                                      "overrides/hooks/site.py et soignants/")
+    # The texts readers see (site name, copyright line…) hold no phone number (phone_numbers.py).
+    problems += data_number_problems(config, lines, {}, shown, skip=NOT_TEXT)
     return problems

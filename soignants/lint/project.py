@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
 from ..model.catalog import is_translation
+from ..model import help_history
 from ..model.committee import members_from
 from ..model.questionnaires import ids as questionnaire_ids
 from ..model.yamlfile import load_yaml_text
@@ -115,6 +116,17 @@ class Context:
         data = _load_quietly(self.project.aide_file)
         entries = data.get("structures") if data else None
         return entries if isinstance(entries, list) else []
+
+    @cached_property
+    def past_help_entries(self) -> list:
+        """Every number data/aide.yml held in its git history ([] without git)."""
+        return help_history.past_entries(self.project.root, display_path(self.project.aide_file, self.project.root))
+
+    @cached_property
+    def known_numbers(self) -> dict:
+        """Normalised help number -> its contact (soignants.lint.phone_numbers.Known), today's first."""
+        from .phone_numbers import known_numbers
+        return known_numbers(self.help_entries, self.past_help_entries)
 
     @cached_property
     def committee(self) -> list | None:
