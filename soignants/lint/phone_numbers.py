@@ -29,7 +29,9 @@ MIN_DIGITS = 4
 # Separators between digit groups once folded (NFKC turns the thin, narrow and figure spaces into
 # spaces, and the non-breaking hyphen into U+2010).
 SEP = r"[\s.\-/\u2010-\u2015]"
-RUN = re.compile(rf"(?<![\w+])(?:\+{SEP}?)?\d+(?:{SEP}{{1,3}}(?:\(0\)|\d+))*(?!\w)")
+RUN = re.compile(rf"(?<![\w+])(?:\+{SEP}?)?\d+(?:(?:{SEP}{{1,3}}\(0\){SEP}{{0,3}}|{SEP}{{1,3}})\d+)*(?!\w)")
+# A run followed by a currency is an amount (« 116 000 € »), not a number to call.
+AMOUNT = re.compile(r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
 GROUP = re.compile(r"\+?\d+|\(0\)")
 
 
@@ -105,6 +107,8 @@ def find_numbers(text: str, numbers: dict[str, Known]) -> list[Found]:
     French number, and the ones with a digit missing or extra."""
     found = []
     for run in RUN.finditer(text):
+        if AMOUNT.match(text, run.end()):
+            continue
         value = run.group(0)
         groups = list(GROUP.finditer(value))
         in_run = []

@@ -139,9 +139,9 @@ def contact_changes(root, relative: str = AIDE) -> list[Change]:
     version is where the history starts, not a change)."""
     history = versions(root, relative)
     found = []
-    for (_, before), (day, after) in zip(history, history[1:]):
-        found += _changes_between(day, before, after)
-    return list(reversed(found))
+    for (_, before), (day, after) in reversed(list(zip(history, history[1:]))):
+        found += _changes_between(day, before, after)  # newest version first, the file's order within one
+    return found
 
 
 def past_entries(root, relative: str = AIDE) -> list[dict]:

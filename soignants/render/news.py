@@ -133,7 +133,10 @@ def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | Non
     feed.updated(datetime.combine(date.fromisoformat(latest), time(12), tzinfo=timezone.utc))
     for event in reversed(chosen):  # feedgen puts the last added entry first
         url = page_url(site_url, event.src_uri)
-        digest = hashlib.sha1(f"{event.day}|{event.src_uri}|{event.kind}|{event.text}".encode()).hexdigest()[:12]
+        key = f"{event.day}|{event.src_uri}|{event.kind}|{event.text}"
+        if event.kind == "contact":  # several contacts share the directory page: the contact is part of the id
+            key += f"|{event.title}"
+        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
         item = feed.add_entry()
         item.id(f"{url}#{event.day}-{digest}" if home else f"urn:soigner-les-soignants:{event.day}-{digest}")
         item.title(f"{event.title} — {event.text}")
