@@ -237,3 +237,59 @@ def test_mkdocs_serve_shows_the_refusal_in_the_terminal_and_the_browser(proposal
         restore(proposal)
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+
+
+# --- what the build says once, and the generator's English noise ----------------------------------
+
+def test_the_build_notices_say_what_readers_and_reviewers_lack(tmp_path):
+    from soignants.pipeline import build_notices
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "comite.yml").write_text("membres: []\nmainteneurs: []\n", encoding="utf-8")
+    notes = build_notices.notices(tmp_path, "", {"signalement": {"forge": "", "courriel": ""}})
+    text = "\n".join(notes)
+    assert "aucune approbation n'est exigée pour le contenu" in text
+    assert "aucune approbation n'est exigée pour le code" in text
+    assert "SITE_URL n'est pas défini" in text and "aucun moyen de signaler une erreur" in text
+    assert "pas d'historique git" in text
+    shown = build_notices.once(notes)
+    assert shown.startswith("À savoir") and build_notices.once(notes) == ""  # once per process
+    (tmp_path / "data" / "comite.yml").write_text(COMMITTEE.replace("mainteneurs: []", "mainteneurs:\n  - nom: Bob B\n"
+                                                                    "    forge: bob-fictif"), encoding="utf-8")
+    calm = build_notices.notices(tmp_path, "https://exemple.org/", {"signalement": {"courriel": "a@exemple.fr"}})
+    assert not [n for n in calm if "approbation" in n or "SITE_URL" in n or "signaler" in n]
+
+
+def test_the_generator_s_progress_lines_are_french_or_gone():
+    import logging
+    from soignants.pipeline.build_log import FrenchFilter, FrenchFormatter
+
+    def shown(name, level, message):
+        record = logging.LogRecord(name, level, __file__, 1, message, (), None)
+        return FrenchFormatter().format(record) if FrenchFilter().filter(record) else None
+
+    assert shown("mkdocs.commands.build", logging.INFO, "Cleaning site directory") is None
+    assert shown("mkdocs_static_i18n", logging.INFO, "mkdocs_static_i18n: Building 'fr' documentation") is None
+    assert shown("mkdocs.commands.build", logging.INFO, "Documentation built in 12.34 seconds") == \
+        "Site construit en 12,34 s."
+    assert shown("mkdocs.livereload", logging.INFO, "[10:11:12] Serving on http://127.0.0.1:8000/").startswith(
+        "[10:11:12] Site servi sur http://127.0.0.1:8000/")
+    assert shown("mkdocs.hooks.soignants", logging.INFO, "Recherche : 58 pages indexées") == \
+        "Recherche : 58 pages indexées"
+    assert shown("mkdocs.structure.pages", logging.WARNING, "Doc file 'x.md' contains a link") == \
+        "Avertissement : Doc file 'x.md' contains a link"  # a warning is never hidden
+
+
+def test_make_codeowners_rewriting_the_files_is_a_success_without_error_1(tmp_path):
+    """scripts/codeowners.py exits 1 when it rewrote the files (CI runs it with --check); for the
+    contributor who asked for it, that is a success: no « make: *** … Error 1 »."""
+    for name in ("soignants", "scripts"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "comite.yml").write_text(COMMITTEE, encoding="utf-8")
+    venv = ROOT / ".venv"
+    result = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), f"VENV={venv}",
+                             "-o", f"{venv}/.site", "codeowners"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=300, env=_env())
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and "Error" not in output and "réécrit" in output, output
+    assert "@alice-fictive" in (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
