@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # no version banner from pip, no setuptools notice on the editable install (soignants/pipeline/build_log.py
 # puts the generator's own lines in French).
 export NO_MKDOCS_2_WARNING := 1
-PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+PIP_QUIET := --quiet --disable-pip-version-check
 
 .PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical
 
@@ -41,7 +41,7 @@ build-zensical: $(VENV)/.site $(ZVENV)/.installed
 
 $(ZVENV)/.installed: requirements/zensical.txt
 	$(PYTHON) -m venv $(ZVENV)
-	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/zensical.txt
+	$(ZVENV)/bin/python -m pip install $(PIP_QUIET) --require-hashes -r requirements/zensical.txt
 	touch $@
 
 # The whole test suite: content check, build, links, search, and real-browser tests (Chromium).
@@ -89,12 +89,12 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.site: $(VENV)/bin/python requirements/site.txt pyproject.toml
-	$(PIP) --require-hashes -r requirements/site.txt
-	PYTHONWARNINGS="ignore:Editable installation" $(PIP) --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes -r requirements/site.txt
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements/test.txt
-	$(PIP) --require-hashes -r requirements/test.txt
+	$(BIN)/python -m pip install $(PIP_QUIET) --require-hashes -r requirements/test.txt
 	touch $@
 
 # Rewrite the locks after a change of version in constraints.txt or pyproject.toml (needs the
