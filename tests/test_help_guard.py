@@ -114,6 +114,13 @@ def test_visible_text(source, seen):
     assert text == seen and len(origin) == len(text) and all(0 <= o < len(source) for o in origin)
 
 
+def test_every_unicode_space_is_folded():
+    import unicodedata
+    from soignants.lint.visible_text import SPACE_CHARACTERS
+    spaces = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"} - {" "}
+    assert spaces == set(SPACE_CHARACTERS)
+
+
 @pytest.mark.parametrize("text,kinds", [
     ("appelez le 08 99 12 34 56", ["telephone"]), ("+33 (0)1 23 45 67 89", ["telephone"]),
     ("0033 1 23 45 67 89", ["telephone"]), ("le 116 117, la nuit", ["telephone"]),

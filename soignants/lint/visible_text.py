@@ -38,21 +38,43 @@ DROPPED = frozenset("*_\\")
 CALL = re.compile(r"(?:tel|sms|callto):([^\s\"'<>()]+)", re.IGNORECASE)
 
 
+# Every space of Unicode (category Zs) but the plain one -> a plain space, as NFKC folds most of
+# them, in one `str.translate` that keeps the text's length (offsets stay offsets); and the
+# non-breaking hyphen as NFKC folds it. (tests/test_help_guard.py checks the list against Unicode.)
+SPACE_CHARACTERS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACES = {**{ord(c): " " for c in SPACE_CHARACTERS}, 0x2011: "\u2010"}
+SPLIT = re.compile(r"[*_\\]+")
+
+
 def visible(text: str) -> tuple[str, list[int]]:
     """(what the reader sees, source offset of each of its characters)."""
     out: list[str] = []
     origin: list[int] = []
     position = 0
 
-    def emit(chunk: str, start: int) -> None:
+    def piece(chunk: str, start: int) -> None:
+        if not chunk:
+            return
+        chunk = chunk.translate(SPACES)
+        if (chunk.isascii() or unicodedata.is_normalized("NFKC", chunk)) and not INVISIBLE.search(chunk):
+            out.append(chunk)  # the usual case, in one step
+            origin.extend(range(start, start + len(chunk)))
+            return
         for offset, char in enumerate(chunk):
-            if char in DROPPED or INVISIBLE.match(char):
+            if INVISIBLE.match(char):
                 continue
             for folded in unicodedata.normalize("NFKC", char):
                 if folded in DROPPED or INVISIBLE.match(folded):
                     continue
                 out.append(folded)
                 origin.append(start + offset)
+
+    def emit(chunk: str, start: int) -> None:
+        last = 0
+        for match in SPLIT.finditer(chunk):  # Markdown's emphasis signs and escapes: not shown
+            piece(chunk[last:match.start()], start + last)
+            last = match.end()
+        piece(chunk[last:], start + last)
 
     def emit_with_entities(chunk: str, start: int) -> None:
         last = 0
