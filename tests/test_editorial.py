@@ -113,6 +113,16 @@ def test_report_link_to_gitlab_and_by_mail():
     assert "public sur la forge" in query["issue[description]"][0]
 
 
+def test_without_a_forge_the_mail_is_the_way_to_report():
+    links = feedback.page_links({"signalement": {"courriel": "comite@exemple.fr"}}, "Addictions",
+                                "docs/fiches/soignant/addictions.md", source="docs/fiches/soignant/addictions.md")
+    assert links["forge"] is None and links["edition"] is None and links["courriel"].startswith("mailto:")
+    block = fiche_footer({"statut": "brouillon"}, report=links)
+    assert block.count('class="ss-signaler"') == 1 and ">Signaler une erreur</a>" in block
+    page = render_page_markdown("# Accueil\n\nTexte.\n", {"title": "Accueil"}, "index.md", report=links)
+    assert 'class="ss-signalement' in page and "mailto:comite@exemple.fr" in page
+
+
 @pytest.mark.parametrize("block", [{}, {"signalement": {"forge": "", "courriel": ""}}, {"signalement": None}])
 def test_no_setting_no_link(block):
     assert feedback.page_links(block, "Titre", "https://exemple.org/") is None

@@ -212,6 +212,16 @@ def test_every_code_is_documented_and_has_a_broken_file():
     assert set(CODES) - NOT_FROM_CONTENT - NEEDS_GIT <= covered
 
 
+@pytest.mark.parametrize("name,dest", [("yaml-tabulation.md", "docs/fiches/soignant/yaml-tabulation.md"),
+                                       ("aide-tabulation.yml", "data/aide.yml"),
+                                       ("tabulation-corps.md", "docs/fiches/soignant/tabulation-corps.md")])
+def test_a_tab_is_named_a_tab_wherever_it_is(tmp_path, name, dest):
+    root = make_project(tmp_path)
+    shutil.copyfile(BROKEN / name, root / dest)
+    found = problems_of(root)
+    assert len(found) == 1 and "tabulation en début de ligne" in found[0].message, found
+
+
 def test_every_broken_file_is_used():
     assert sorted(p.name for p in BROKEN.iterdir()) == sorted(c[0] for c in CASES)
 
