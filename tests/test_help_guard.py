@@ -205,3 +205,16 @@ def test_a_shallow_clone_is_said_to_cut_the_history(repository, tmp_path):
                    check=True, capture_output=True, timeout=60)
     assert "historique git incomplet" in help_history.history_notice(clone)
     assert help_history.history_notice(repository) is None
+
+
+def test_an_unreadable_data_file_is_told_once_without_false_past_numbers(repository):
+    """While data/aide.yml cannot be read, its own error is the one to fix: the numbers of the
+    pages are not called « ancien numéro » for lack of today's list."""
+    fiche = repository / "docs/fiches/soignant/modele.md"
+    fiche.write_text(fiche.read_text(encoding="utf-8").replace("mots_cles: [burn-out, fatigue]",
+                                                               'mots_cles: [burn-out, fatigue, "0 800 00 00 00"]'),
+                     encoding="utf-8")
+    assert lint(repository) == []  # today's number as a search keyword
+    aide = repository / "data/aide.yml"
+    aide.write_text(aide.read_text(encoding="utf-8").replace("\n    horaires:", "\n\thoraires:", 1), encoding="utf-8")
+    assert [code for code, _, _ in lint(repository)] == ["yaml-invalide"]

@@ -124,8 +124,11 @@ class Context:
 
     @cached_property
     def known_numbers(self) -> dict:
-        """Normalised help number -> its contact (soignants.lint.phone_numbers.Known), today's first."""
+        """Normalised help number -> its contact (soignants.lint.phone_numbers.Known), today's first;
+        none while data/aide.yml cannot be read (its own error comes first: no false « ancien numéro »)."""
         from .phone_numbers import known_numbers
+        if self.help_ids is None:
+            return {}
         return known_numbers(self.help_entries, self.past_help_entries)
 
     @cached_property
