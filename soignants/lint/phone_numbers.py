@@ -154,8 +154,11 @@ def message(found: Found, where: str = "") -> tuple[str, str]:
         "ajoutez le contact à data/aide.yml (avec sa source) et écrivez son marqueur, ou retirez le numéro")
 
 
-def page_number_problems(body: str, numbers: dict[str, Known], shown: str) -> list[Problem]:
-    """The numbers of a page's text (its front matter blanked by the caller)."""
+def page_number_problems(body: str, numbers: dict[str, Known] | None, shown: str) -> list[Problem]:
+    """The numbers of a page's text (its front matter blanked by the caller); nothing while the
+    help numbers are unknown (`numbers` None: data/aide.yml unreadable, reported on its own)."""
+    if numbers is None:
+        return []
     masked = mask(body)
     masked = HELP_MARKER.sub(lambda m: " " * len(m.group(0)), masked)
     text, origin = visible(masked)
@@ -188,10 +191,13 @@ def walk_strings(data, path: tuple = ()):
             yield from walk_strings(value, (*path, index))
 
 
-def data_number_problems(data, lines, numbers: dict[str, Known], shown: str, skip=(), allow_known=()) -> list[Problem]:
+def data_number_problems(data, lines, numbers: dict[str, Known] | None, shown: str, skip=(),
+                         allow_known=()) -> list[Problem]:
     """The numbers of every string of a data file or front matter, except the fields in `skip`
     (the field a number belongs in, addresses, ids). In the fields of `allow_known` (or
-    everywhere, when it is True), today's help numbers are allowed."""
+    everywhere, when it is True), today's help numbers are allowed. Nothing while `numbers` is None."""
+    if numbers is None:
+        return []
     problems = []
     for path, value in walk_strings(data):
         keys = [k for k in path if isinstance(k, str)]

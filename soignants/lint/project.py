@@ -123,12 +123,13 @@ class Context:
         return help_history.past_entries(self.project.root, display_path(self.project.aide_file, self.project.root))
 
     @cached_property
-    def known_numbers(self) -> dict:
+    def known_numbers(self) -> dict | None:
         """Normalised help number -> its contact (soignants.lint.phone_numbers.Known), today's first;
-        none while data/aide.yml cannot be read (its own error comes first: no false « ancien numéro »)."""
+        None while data/aide.yml cannot be read: its own error comes first, and the number rules
+        wait for it (no false « ancien numéro », no « ajoutez-le à data/aide.yml »)."""
         from .phone_numbers import known_numbers
         if self.help_ids is None:
-            return {}
+            return None
         return known_numbers(self.help_entries, self.past_help_entries)
 
     @cached_property
