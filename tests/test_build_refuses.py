@@ -219,9 +219,18 @@ def test_mkdocs_serve_shows_the_refusal_in_the_terminal_and_the_browser(proposal
         assert '<script src="/.soignants/rechargement.js"' in good  # live reload under the CSP
         reload_script = _fetch(f"http://127.0.0.1:{port}/.soignants/rechargement.js")
         assert reload_script[0] == 200 and "/livereload/" in reload_script[1]
-        # 3. Broken again while serving: French lines in the terminal, the error page at every
-        #    address, the last good page still there under ?derniere-version.
+        # 3. Broken again while serving, first in data/ only (watched too): a tab in a data file is
+        #    named in the terminal and the browser; then the fake reviews as well.
         before = len(output())
+        aide = proposal / "data" / "aide.yml"
+        aide.write_text(aide.read_text(encoding="utf-8").replace("\n    horaires:", "\n\thoraires:", 1),
+                        encoding="utf-8")
+        assert _wait_for(lambda: "tabulation en début de ligne" in output()[before:], 300), output()[before:]
+        tab = _wait_for(lambda: (r := _fetch(page)) and r[0] == 503 and r)
+        assert tab and "data/aide.yml, ligne" in tab[1] and "tabulation" in tab[1]
+        # The error page, the French lines and the last good site, at every address.
+        before = len(output())
+        _git(proposal, "checkout", "-q", "--", "data/aide.yml")
         break_the_review(proposal)
         assert _wait_for(lambda: all(line in output()[before:] for line in lines), 300), output()[before:]
         refused = _wait_for(lambda: (r := _fetch(page)) and r[0] == 503 and r)
