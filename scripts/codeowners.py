@@ -21,7 +21,8 @@ from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
 Met à jour les fichiers CODEOWNERS (.github/CODEOWNERS pour GitHub, .gitlab/CODEOWNERS pour
-GitLab) à partir des membres actuels du comité éditorial (data/comite.yml).
+GitLab) à partir des membres actuels du comité éditorial et des mainteneurs techniques
+(data/comite.yml).
 Code de sortie : 0 si tout était à jour ; 1 si un fichier a été réécrit (relancez, puis
 enregistrez-le dans votre proposition) ou, avec --check, s'il n'est pas à jour."""
 
@@ -36,13 +37,14 @@ def main(argv=None) -> int:
     root = args.racine
     try:
         members = committee.load_members(root / "data" / "comite.yml")
+        maintainers = committee.load_maintainers(root / "data" / "comite.yml")
     except Exception as error:  # noqa: BLE001 - an editor never sees a traceback
         print(f"codeowners.py : data/comite.yml illisible ({error}) ; lancez « python scripts/lint.py "
               "data/comite.yml » pour savoir où", file=sys.stderr)
         return 2
     stale = []
     for forge, relative in committee.CODEOWNERS_FILES.items():
-        wanted = committee.codeowners(members, date.today(), forge)
+        wanted = committee.codeowners(members, date.today(), forge, maintainers)
         target = root / relative
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == wanted:

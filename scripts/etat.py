@@ -24,9 +24,10 @@ from soignants.tools import dashboard  # noqa: E402
 from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
-Affiche l'état de relecture de chaque fiche et de chaque témoignage (statut, auteurs,
-relecteurs, dernière et prochaine relecture, retard, nombre de sources), du plus urgent au
-moins urgent, puis les contacts d'aide à revérifier.
+Dit ce qui est à faire cette semaine (relectures en retard ou proches, brouillons qui attendent
+depuis le plus longtemps, contacts d'aide à revérifier, où voir les propositions en attente), puis
+l'état de relecture de chaque fiche et de chaque témoignage, du plus urgent au moins urgent, et
+les contacts d'aide à revérifier.
 Avec --csv : un tableau pour un tableur (réunion du comité), sur la sortie standard.
 exemples :
   python scripts/etat.py
@@ -57,6 +58,13 @@ def main(argv=None) -> int:
     if args.csv:
         dashboard.write_csv(records, contacts, sys.stdout)
         return 0
+    try:
+        from soignants.pipeline.prerender import load_config
+        forge = ((load_config(ROOT / "mkdocs.yml").get("extra") or {}).get("signalement") or {}).get("forge")
+    except Exception:  # noqa: BLE001 - only the link to the proposals depends on it
+        forge = None
+    print(dashboard.week_text(editorial.this_week(today), today, str(forge) if forge else None))
+    print()
     print(dashboard.table(records, contacts, shutil.get_terminal_size((120, 20)).columns))
     return 0
 

@@ -17,8 +17,8 @@ from soignants.tools.relaunch import ensure_dependencies  # noqa: E402
 ensure_dependencies()  # no activated .venv needed: starts again with the project's own
 
 from soignants.render import feedback  # noqa: E402
-from soignants.pipeline import prerender  # noqa: E402
-from soignants.pipeline.build_errors import ContentError  # noqa: E402
+from soignants.pipeline import build_notices, prerender  # noqa: E402
+from soignants.pipeline.build_errors import ContentError, warnings_text  # noqa: E402
 from soignants.tools.french_cli import FrenchArgumentParser  # noqa: E402
 
 DESCRIPTION = """\
@@ -28,7 +28,7 @@ complété, les numéros du bandeau d'aide, les données ouvertes et le flux ; e
 sans crochet (hook) ni extension i18n. Le dossier est vidé d'abord.
 exemples :
   python scripts/prerender.py /tmp/pre-rendu
-  make prerender                      (dans build/prerender/)
+  make prerender                      (dans prerendu/)
   .cache/zensical-venv/bin/zensical build -f /tmp/pre-rendu/mkdocs.yml"""
 
 
@@ -45,6 +45,10 @@ def main(argv=None) -> int:
     except (prerender.PrerenderError, feedback.SettingError) as error:
         print(f"prerender.py : {error}", file=sys.stderr)
         return 1
+    if summary["warnings"]:
+        print(warnings_text(summary["warnings"]), file=sys.stderr)
+    if summary["notices"]:
+        print(build_notices.once(summary["notices"]), file=sys.stderr)
     print(f"{summary['pages']} pages pré-rendues (édition {summary['lang']}) dans {summary['out_dir']}")
     return 0
 

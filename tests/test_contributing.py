@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from soignants.lint.codes import CODES
-from soignants.lint.help_numbers import RUN, normalise
+from soignants.lint.phone_numbers import RUN, normalise
 from soignants.model import schemas
 from soignants.model.frontmatter import split_front_matter
 from soignants.model.yamlfile import load_yaml_text

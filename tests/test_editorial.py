@@ -6,6 +6,7 @@ Committee members here are fictitious (data/comite.yml has none yet)."""
 
 import csv
 from datetime import date
+import re
 import io
 import os
 from pathlib import Path
@@ -39,19 +40,22 @@ CLARA = committee.Member("Dr Clara Fictive", "relectrice juridique", "droit de l
 
 def test_codeowners_lists_the_sitting_members_with_a_forge_handle():
     github = committee.codeowners([BRUNO, CLARA, ALICE], TODAY, "github")
-    assert "/docs/fiches/ @alice-fictive\n" in github and "/data/ @alice-fictive\n" in github
+    assert "/docs/ @alice-fictive\n" in github and "/data/ @alice-fictive\n" in github
     assert "bruno" not in github  # his term ended
     assert "[Comité éditorial]" not in github
     gitlab = committee.codeowners([ALICE], TODAY, "gitlab")
-    assert "[Comité éditorial]\n/docs/fiches/ @alice-fictive" in gitlab
+    assert "[Comité éditorial]\n/docs/ @alice-fictive" in gitlab
     empty = committee.codeowners([], TODAY, "github")
-    assert "pas de propriétaire" in empty and "@" not in empty.replace("@", "", 0).split("\n", 5)[-1]
+    assert "aucune approbation n'est exigée pour le contenu" in empty
+    assert not [line for line in empty.splitlines() if line and not line.startswith("#")]
 
 
 def test_the_codeowners_files_are_in_sync_with_data_comite_yml():
     members = committee.load_members(ROOT / "data" / "comite.yml")
+    maintainers = committee.load_maintainers(ROOT / "data" / "comite.yml")
     for forge, relative in committee.CODEOWNERS_FILES.items():
-        assert (ROOT / relative).read_text(encoding="utf-8") == committee.codeowners(members, date.today(), forge), (
+        wanted = committee.codeowners(members, date.today(), forge, maintainers)
+        assert (ROOT / relative).read_text(encoding="utf-8") == wanted, (
             f"{relative} n'est pas à jour : lancez python scripts/codeowners.py")
 
 
@@ -99,8 +103,24 @@ def test_report_link_to_gitlab_and_by_mail():
     footer = fiche_footer({"statut": "brouillon", "auteurs": ["Équipe du site"], "redige_le": "2026-11-23"},
                           report=feedback.page_links({"signalement": {"forge": "https://gitlab.exemple.fr/urps/site",
                                                                       "courriel": "comite@exemple.fr"}},
-                                                     "Addictions", "https://exemple.org/x/"))
-    assert footer.count('class="ss-signaler"') == 2 and "&amp;" in footer and "par courriel" in footer
+                                                     "Addictions", "https://exemple.org/x/",
+                                                     source="docs/fiches/soignant/addictions.md"))
+    assert footer.count('class="ss-signaler"') == 3 and "&amp;" in footer and "par courriel" in footer
+    assert "https://gitlab.exemple.fr/urps/site/-/edit/main/docs/fiches/soignant/addictions.md" in footer
+    # The message by mail is not public: the mail says so, the forge's issue says it is.
+    body = parse_qs(urlsplit(mail).query)["body"][0]
+    assert "public" not in body.replace("pas sur une page publique", "") and "pas sur une page publique" in body
+    assert "public sur la forge" in query["issue[description]"][0]
+
+
+def test_without_a_forge_the_mail_is_the_way_to_report():
+    links = feedback.page_links({"signalement": {"courriel": "comite@exemple.fr"}}, "Addictions",
+                                "docs/fiches/soignant/addictions.md", source="docs/fiches/soignant/addictions.md")
+    assert links["forge"] is None and links["edition"] is None and links["courriel"].startswith("mailto:")
+    block = fiche_footer({"statut": "brouillon"}, report=links)
+    assert block.count('class="ss-signaler"') == 1 and ">Signaler une erreur</a>" in block
+    page = render_page_markdown("# Accueil\n\nTexte.\n", {"title": "Accueil"}, "index.md", report=links)
+    assert 'class="ss-signalement' in page and "mailto:comite@exemple.fr" in page
 
 
 @pytest.mark.parametrize("block", [{}, {"signalement": {"forge": "", "courriel": ""}}, {"signalement": None}])
@@ -294,12 +314,19 @@ def test_with_the_setting_fiches_and_testimonies_link_to_the_forge(tmp_path):
     for location in ("fiches/soignant/addictions/", "temoignages/ne-pas-savoir-dire-non/"):
         soup = site_checks.parse((out / location / "index.html").read_text(encoding="utf-8"))
         links = soup.find_all("a", class_="ss-signaler")
-        assert [a.get_text() for a in links] == ["Signaler une erreur ou proposer une correction", "par courriel"]
+        assert [a.get_text() for a in links] == ["Signaler une erreur", "Proposer une correction", "par courriel"]
         query = parse_qs(urlsplit(links[0]["href"]).query)
         assert query["page"] == [f"https://exemple.org/urps/{location}"]
-        assert query["title"][0].startswith("[Erreur] ") and links[1]["href"].startswith("mailto:comite@exemple.fr?")
-    # Pages that are neither a fiche nor a testimony get no link; no page loads anything from the forge.
-    assert "ss-signaler" not in (out / "index.html").read_text(encoding="utf-8")
+        assert query["title"][0].startswith("[Erreur] ") and links[2]["href"].startswith("mailto:comite@exemple.fr?")
+        source = location.rstrip("/") + ".md"
+        assert links[1]["href"] == f"https://github.com/urps/soigner-les-soignants/edit/main/docs/{source}"
+    # Every other page has the same links at its foot; no page loads anything from the forge.
+    home = site_checks.parse((out / "index.html").read_text(encoding="utf-8"))
+    assert [a.get_text() for a in home.find_all("a", class_="ss-signaler")] == [
+        "Signaler une erreur", "Proposer une correction", "par courriel"]
+    assert home.find("a", string="Proposer une correction")["href"].endswith("/edit/main/docs/index.md")
+    english = site_checks.parse((out / "en" / "index.html").read_text(encoding="utf-8"))
+    assert english.find("a", string="Suggest a correction")["href"].endswith("/edit/main/docs/index.en.md")
     for page in out.rglob("*.html"):
         soup = site_checks.parse(page.read_text(encoding="utf-8"))
         for tag in soup.find_all(["script", "img", "link", "iframe"]):
@@ -343,12 +370,14 @@ def test_serve_keeps_the_last_good_site_and_shows_the_error(tmp_path):
         output = log.read_text(encoding="utf-8")
         assert "docs/fiches/soignant/addictions.md:3: en-tête illisible" in output
         assert "Traceback" not in output
-        assert "Addictions" in (served() or "")  # the last good page is still served
+        # The page shows the error (soignants/pipeline/serving.py); the last good one is kept.
+        with urlopen(page + "?derniere-version", timeout=5) as response:
+            assert "Addictions" in response.read().decode("utf-8")
         fiche.write_text(fiche.read_text(encoding="utf-8").replace(
             "description: Addictions : alcool", 'description: "Addictions : alcool').replace(
             "sans attendre.", 'sans attendre."'), encoding="utf-8")
-        assert _wait_for(lambda: log.read_text(encoding="utf-8").count("Building documentation") >= 3
-                         or "Documentation built" in log.read_text(encoding="utf-8").rsplit("yaml-invalide", 1)[-1])
+        assert _wait_for(lambda: "Site construit" in log.read_text(encoding="utf-8").rsplit("yaml-invalide", 1)[-1])
+        assert "Addictions" in (served() or "")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -394,14 +423,47 @@ def test_the_lint_script_works_from_the_python_outside_the_venv():
 def test_the_dashboard_marks_overdue_pages_and_its_spreadsheet_cannot_run_a_formula():
     record = {"type": "fiche", "titre": "=HYPERLINK(\"http://x\")", "fichier": "docs/fiches/cabinet/x.md",
               "statut": "brouillon", "auteurs": "Dr A", "relecteurs": "", "derniere_relecture": "",
-              "prochaine_relecture": "2026-01-01", "en_retard": "oui", "echeance": "en retard de 11 mois",
-              "sources": 2}
+              "prochaine_relecture": "2026-01-01", "en_retard": "oui", "echeance": "en retard de 330 jours",
+              "sources": 2, "etat": "brouillon depuis 400 jours"}
     contact = {"etat": "à revérifier", "id": "x", "nom": "X", "verifie_le": "2024-01", "mois": 34, "source": "s"}
     text = dashboard.table([record], [contact], 120)
-    assert "\n! brouillon" in text and "1 pages : 1 en brouillon, 1 en retard de relecture" in text
+    assert "\n! brouillon depuis 400 jours" in text and "1 pages : 1 en brouillon, 1 en retard de relecture" in text
     assert "à revérifier" in text.split("Contacts d'aide à revérifier")[1]
     out = io.StringIO()
     dashboard.write_csv([record], [contact], out)
     rows = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))
     assert [row[0] for row in rows] == ["type", "fiche", "contact"]
     assert rows[1][1] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_the_dashboard_says_what_to_do_this_week(tmp_path):
+    root = _project(tmp_path)
+    docs = root / "docs"
+    late = (docs / "fiches/soignant/modele.md").read_text(encoding="utf-8").replace(
+        "prochaine_relecture: 2027-06-01", "prochaine_relecture: 2026-11-20").replace(
+        'title: "Une fiche modèle"', 'title: "Une fiche en retard"').replace("# Une fiche modèle", "# Une fiche en retard")
+    (docs / "fiches/soignant/en-retard.md").write_text(late, encoding="utf-8")
+    soon = late.replace("2026-11-20", "2026-11-27").replace("en retard", "bientôt")
+    (docs / "fiches/soignant/bientot.md").write_text(soon, encoding="utf-8")
+    week = editorial.this_week(TODAY, docs)
+    assert [r.title for r in week.overdue] == ["Une fiche en retard"]
+    assert [r.title for r in week.due] == ["Une fiche bientôt"]
+    assert week.drafts[0].draft_days == 175 and editorial.status_text(week.drafts[0]) == "brouillon depuis 175 jours"
+    text = dashboard.week_text(week, TODAY, "https://github.com/urps/site")
+    assert "Une fiche en retard (en retard de 3 jours)" in text and "Une fiche bientôt (dans 4 jours)" in text
+    assert "https://github.com/urps/site/pulls" in text and "hors ligne" in text
+    records = editorial.as_records(TODAY, docs)
+    assert not [r for r in records if re.search(r"\d j\b", r["echeance"])]  # « dans 352 j » is gone
+    assert {r["etat"] for r in records if r["statut"] == "brouillon"} == {"brouillon depuis 175 jours"}
+    assert [r["echeance"] for r in records if r["titre"] == "Une autre fiche"] == ["le 1 juin 2027"]
+
+
+def test_the_suivi_page_has_this_week_and_a_table_whose_cells_say_what_they_are():
+    page = editorial.dashboard_markdown("a-propos/suivi-editorial.md", lambda a, b: b, date(2027, 1, 15))
+    assert page.index("## Cette semaine") < page.index("## Toutes les pages")
+    assert "Propositions en attente" in page and '<div class="ss-suivi" markdown>' in page
+    header = next(line for line in page.splitlines() if line.startswith("| Page |"))
+    assert header.count("|") - 1 == 5  # five columns: it fits a 1280-pixel screen
+    rows = [line for line in page.splitlines() if line.startswith("| [")]
+    assert rows and all("brouillon depuis" in r or "relue le" in r for r in rows)
+    assert all(" par " in r or "| par " in r for r in rows) and all(" source" in r for r in rows)

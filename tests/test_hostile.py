@@ -326,8 +326,10 @@ def hostile_site(tmp_path_factory):
     host = root.parent / "host"
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/{SUBPATH}/", NO_MKDOCS_2_WARNING="1")
     # Not strict: some payloads are also broken links, which a strict build refuses; the point here
-    # is what a reader would get from content that got past every check.
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(host / SUBPATH)],
+    # is what a reader would get from content that got past every check (a real build refuses it
+    # first, with the content check's lines: tests/build_without_content_check.py stubs that out).
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "build_without_content_check.py"), "build",
+                             "--site-dir", str(host / SUBPATH)],
                             cwd=root, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(QuietHandler, directory=str(host)))

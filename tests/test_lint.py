@@ -131,6 +131,9 @@ CASES = [
     ('relecteur-inconnu.md', 'docs/fiches/cabinet/relecteur-inconnu.md', 'relecteur-inconnu', 9),
     ('relecteur-ancien-membre.md', 'docs/fiches/cabinet/relecteur-ancien-membre.md', 'relecteur-inconnu', 9),
     ('relecteur-auteur.md', 'docs/fiches/cabinet/relecteur-auteur.md', 'relecteur-auteur', 9),
+    ('relecteur-auteur-sans-titre.md', 'docs/fiches/cabinet/relecteur-auteur-sans-titre.md', 'relecteur-auteur', 9),
+    ('relecteur-auteur-identifiant.md', 'docs/fiches/cabinet/relecteur-auteur-identifiant.md', 'relecteur-auteur', 9),
+    ('relecteur-identifiant-inconnu.md', 'docs/fiches/cabinet/relecteur-identifiant-inconnu.md', 'relecteur-inconnu', 9),
     ('relu-sans-date.md', 'docs/fiches/cabinet/relu-sans-date.md', 'champ-manquant', 1),
     ('comite-date.yml', 'data/comite.yml', 'date-invalide', 14),
     ('comite-champ-manquant.yml', 'data/comite.yml', 'champ-manquant', 9),
@@ -144,8 +147,23 @@ CASES = [
     ('numero-a-la-main-international.md', 'docs/fiches/soignant/numero-a-la-main-international.md',
      'numero-a-la-main', 35),
     ('numero-a-la-main-lien.md', 'docs/fiches/soignant/numero-a-la-main-lien.md', 'numero-a-la-main', 35),
+    # a phone number read as the reader sees it (soignants/lint/phone_numbers.py, visible_text.py)
+    ('numero-a-la-main-entites.md', 'docs/fiches/soignant/numero-a-la-main-entites.md', 'numero-a-la-main', 20),
+    ('numero-telephone-surtaxe.md', 'docs/fiches/soignant/numero-telephone-surtaxe.md', 'numero-telephone', 20),
+    ('numero-telephone-entites.md', 'docs/fiches/soignant/numero-telephone-entites.md', 'numero-telephone', 20),
+    ('numero-telephone-balises.md', 'docs/fiches/soignant/numero-telephone-balises.md', 'numero-telephone', 20),
+    ('numero-telephone-pleine-chasse.md', 'docs/fiches/soignant/numero-telephone-pleine-chasse.md',
+     'numero-telephone', 20),
+    ('numero-telephone-espaces.md', 'docs/fiches/soignant/numero-telephone-espaces.md', 'numero-telephone', 20),
+    ('numero-chiffre-manquant.md', 'docs/fiches/soignant/numero-chiffre-manquant.md', 'numero-telephone', 20),
+    ('numero-telephone-entete.md', 'docs/fiches/soignant/numero-telephone-entete.md', 'numero-telephone', 3),
+    ('aide-cout-numero.yml', 'data/aide.yml', 'numero-telephone', 10),
+    ('questionnaire-alerte-numero.yml', 'data/questionnaires/exemple.yml', 'numero-telephone', 44),
+    ('mkdocs-copyright-numero.yml', 'mkdocs.yml', 'numero-telephone', 3),
     ('titres-sautes.md', 'docs/fiches/soignant/titres-sautes.md', 'titres-sautes', 19),
     ('sous-liste-deux-espaces.md', 'docs/fiches/soignant/sous-liste-deux-espaces.md', 'sous-liste-deux-espaces', 36),
+    ('tabulation-corps.md', 'docs/fiches/soignant/tabulation-corps.md', 'tabulation', 20),
+    ('aide-tabulation.yml', 'data/aide.yml', 'yaml-invalide', 24),
     ('guillemet-non-ferme.md', 'docs/fiches/soignant/guillemet-non-ferme.md', 'yaml-invalide', 2),
     ('champ-espace-insecable.md', 'docs/fiches/soignant/champ-espace-insecable.md', 'champ-inconnu', 4),
     ('champ-guillemet-courbe.md', 'docs/fiches/soignant/champ-guillemet-courbe.md', 'champ-inconnu', 7),
@@ -163,7 +181,7 @@ NOT_FROM_CONTENT |= {"fichier-trop-gros"}
 # A committed cache needs a git repository: tested by test_a_committed_cache_is_refused.
 NOT_FROM_CONTENT |= {"cache-depose"}
 # Codes that need a git history: tested in tests/test_editorial.py on a repository made for the test.
-NEEDS_GIT = {"historique-manquant"}
+NEEDS_GIT = {"historique-manquant", "relecteur-nouveau-membre", "relecteur-proposant", "contact-modifie-sans-source"}
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -200,6 +218,16 @@ def test_every_code_is_documented_and_has_a_broken_file():
     covered = {code for _, _, code, _ in CASES}
     assert covered <= set(CODES)
     assert set(CODES) - NOT_FROM_CONTENT - NEEDS_GIT <= covered
+
+
+@pytest.mark.parametrize("name,dest", [("yaml-tabulation.md", "docs/fiches/soignant/yaml-tabulation.md"),
+                                       ("aide-tabulation.yml", "data/aide.yml"),
+                                       ("tabulation-corps.md", "docs/fiches/soignant/tabulation-corps.md")])
+def test_a_tab_is_named_a_tab_wherever_it_is(tmp_path, name, dest):
+    root = make_project(tmp_path)
+    shutil.copyfile(BROKEN / name, root / dest)
+    found = problems_of(root)
+    assert len(found) == 1 and "tabulation en début de ligne" in found[0].message, found
 
 
 def test_every_broken_file_is_used():

@@ -5,6 +5,7 @@ complete, help strip filled, every page's HTML cleaned by the same allowlist).""
 from pathlib import Path
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -174,8 +175,9 @@ def test_the_command_refuses_an_output_inside_docs_in_french(tmp_path):
 
 
 def test_the_command_stops_on_a_content_error_with_the_content_checks_lines(tmp_path):
+    # The whole content check runs (soignants/pipeline/build_errors.py): a small valid project.
     project = tmp_path / "projet"
-    (project / "docs").mkdir(parents=True)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "lint" / "projet", project)
     (project / "mkdocs.yml").write_text("site_name: Essai\n", encoding="utf-8")
     (project / "docs" / "index.md").write_text("# Accueil\n\n[[aide:numero-inexistant]]\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/prerender.py", str(tmp_path / "sortie"),

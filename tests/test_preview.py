@@ -84,7 +84,7 @@ class Proposal:
     added_word = "NOUVEAUMOTAJOUTE"
     removed_word: str
     new_fiche = "docs/fiches/cabinet/fiche-nouvelle-apercu.md"
-    removed = "docs/temoignages/submergee-puis-reorganisee.md"  # no page links to it
+    removed: str  # a testimony no page links to
     cited_key: str
     markers: list[Path]
 
@@ -114,7 +114,8 @@ def proposal(tmp_path_factory):
     text = help_data.read_text(encoding="utf-8")
     start = text.index(f'id: "{CONTACT}"')
     block = text[start:text.index("\n\n", start)]
-    changed = block.replace(f'horaires: "{contact["horaires"]}"', f'horaires: "{contact["horaires"]}, sauf le 25 décembre"')
+    # As many words as before: « L'essentiel » counts the words a marker shows (60 at most).
+    changed = block.replace(f'horaires: "{contact["horaires"]}"', 'horaires: "jour et nuit"')
     changed = changed.replace(f'nom_court: "{contact["nom_court"]}"', 'nom_court: "Écoute SPS"')
     assert changed != block
     help_data.write_text(text.replace(block, changed), encoding="utf-8")
@@ -131,7 +132,10 @@ def proposal(tmp_path_factory):
     old_title = re.search(r"^title: (.+)$", model, re.MULTILINE).group(1).strip().strip('"')
     (root / facts.new_fiche).write_text(model.replace(old_title, "Une fiche nouvelle pour l'aperçu"), encoding="utf-8")
 
-    # A testimony removed (the testimonies' list changes with it).
+    # A testimony removed (the testimonies' list changes with it), one that no page links to.
+    pages = [p.read_text(encoding="utf-8") for p in (root / "docs").rglob("*.md")]
+    facts.removed = next(p.relative_to(root).as_posix() for p in sorted((root / "docs/temoignages").glob("*.md"))
+                         if not p.name.startswith("index") and not any(f"/{p.name})" in t or f"({p.name})" in t for t in pages))
     (root / facts.removed).unlink()
 
     # Hostile code: none of it may run or be used by the preview.

@@ -277,6 +277,15 @@ def test_built_without_site_url_and_copied_under_a_sub_path_every_link_works(tmp
     switchers = [a for page in site_dir.rglob("*.html") if page.name != "404.html"
                  for a in site_checks.parse(page.read_text(encoding="utf-8")).select("a.md-select__link")]
     assert switchers and not [a["href"] for a in switchers if a["href"].startswith("/")]
+    # What needs the public address is left out rather than claiming a local one, and said once.
+    claiming = [str(page.relative_to(site_dir)) for page in [*site_dir.rglob("*.html"), site_dir / "feed.xml",
+                                                              site_dir / "sitemap.xml"]
+                if re.search(r"(?:https?:)?//(?:127\.0\.0\.1|localhost)[:/]",
+                             re.sub(r"<!--.*?-->", "", page.read_text(encoding="utf-8"), flags=re.S))]
+    assert claiming == []
+    home = site_checks.parse((site_dir / "index.html").read_text(encoding="utf-8"))
+    assert home.find("link", rel="canonical") is None and home.find(class_="ss-adresse-impression") is None
+    assert (result.stdout + result.stderr).count("SITE_URL n'est pas défini") == 1
 
 
 def test_our_scripts_and_style_sheets_are_minified_in_the_built_site(site_root):

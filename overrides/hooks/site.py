@@ -18,9 +18,10 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import csp, minify, open_data, prerender, search_index, search_pagefind, template_cache
+from soignants.pipeline import (build_log, build_notices, csp, minify, open_data, prerender, search_index,
+                                search_pagefind, serving, template_cache)
 from soignants.render import editions, feedback, news, sanitize
-from soignants.pipeline.build_errors import keep_serving_on_content_errors
+from soignants.pipeline.build_errors import warnings_text
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -42,17 +43,29 @@ def _language(config) -> str:
     return config.theme.get("language", "fr")
 
 
+def on_startup(command, dirty):
+    build_log.french_terminal()  # the generator's English progress lines dropped, ours kept
+    serving.starting(command)
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language of this build
 def on_config(config):
     global _configured_nav
     if _build_depth == 0:  # the outer (French) build; the English one, inside it, reads the same
-        # A content error stops here, before anything is read or cleaned, with the content
-        # check's French lines (under `mkdocs serve`, the last good site stays served).
+        # The whole content check (scripts/lint.py's engine) runs here, before anything is read or
+        # cleaned: an error stops the build with its French lines (under `mkdocs serve`, the
+        # browser shows them and the last good site stays: soignants/pipeline/serving.py).
+        root = Path(config.config_file_path or ".").resolve().parent
         try:
-            prerender.prepare(config.docs_dir, Path(config.config_file_path or ".").resolve().parent, config.extra)
+            warnings = serving.until_content_is_fixed(
+                lambda: prerender.prepare(config.docs_dir, root, config.extra), config.dev_addr, root)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
-        _french_site.update(name=config.site_name, url=config.site_url or "http://127.0.0.1:8000/")
+        notices = build_notices.once(build_notices.notices(root, config.site_url, config.extra))
+        for text in (warnings_text(warnings), notices):  # once, in French
+            if text:
+                print(text, file=sys.stderr, flush=True)
+        _french_site.update(name=config.site_name, url=config.site_url or "")  # "": unknown, left out
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
         _not_found_pages.clear()
@@ -63,8 +76,9 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    # A content error while serving: the French lines in the terminal, the last good site kept.
-    return keep_serving_on_content_errors(server)
+    # A content error while serving: the French lines in the terminal and the browser, the last
+    # good site kept; rebuilds on changes to data/, overrides/ and soignants/ too.
+    return serving.serve_with_french_errors(server, Path(config.config_file_path or ".").resolve().parent)
 
 
 def on_env(env, config, files):
@@ -164,7 +178,8 @@ def on_post_build(config):
             report = search_pagefind.build(site_dir)
         except search_pagefind.SearchIndexError as error:
             raise PluginError(str(error)) from None
-        log.info("Recherche : %d pages indexées en %.1f s (Pagefind)", report.pages, report.seconds)
+        seconds = f"{report.seconds:.1f}".replace(".", ",")
+        log.info("Recherche : %d pages indexées en %s s (Pagefind)", report.pages, seconds)
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
     minify.minify_assets(site_dir)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.

@@ -39,7 +39,12 @@ CODES = {
                                 "quand data/aide.yml fait partie de la proposition, ou avec --tout)"),
     "relecteur-inconnu": (ERROR, "« statut: relu » sans relecteur membre du comité éditorial (data/comite.yml) le jour "
                                  "de « relu_le »"),
-    "relecteur-auteur": (ERROR, "un relecteur est aussi auteur de la page"),
+    "relecteur-auteur": (ERROR, "un relecteur est aussi auteur de la page (même nom, titres, accents et majuscules "
+                                "mis à part, ou même identifiant de forge)"),
+    "relecteur-nouveau-membre": (ERROR, "relecteur inscrit (ou modifié) au comité par la même proposition : "
+                                        "l'inscription doit d'abord être fusionnée"),
+    "relecteur-proposant": (ERROR, "le compte qui a ouvert la proposition se nomme relecteur d'une relecture qu'elle "
+                                   "ajoute"),
     "historique-manquant": (ERROR, "texte d'une fiche relue modifié sans nouvelle entrée dans « historique »"),
     "id-duplique": (ERROR, "identifiant de contact, de référence ou de thème défini deux fois"),
     "theme-inconnu": (ERROR, "référence rangée dans un thème qui n'existe pas"),
@@ -79,8 +84,15 @@ CODES = {
     "essentiel-sans-action": (ERROR, "première puce de « L'essentiel » qui ne dit pas quoi faire d'abord, et quand"),
     "texte-a-completer": (ERROR, "texte d'exemple du modèle laissé tel quel (« À compléter », TODO, XXX…)"),
     "section-vide": (ERROR, "section sans texte avant le titre suivant"),
-    "numero-a-la-main": (ERROR, "numéro d'aide de data/aide.yml écrit à la main au lieu du marqueur [[aide:…]]"),
+    "numero-a-la-main": (ERROR, "numéro d'aide de data/aide.yml (actuel, ou ancien d'après son historique git) écrit "
+                                "à la main au lieu du marqueur [[aide:…]], lu comme le lecteur le voit"),
+    "numero-telephone": (ERROR, "autre numéro de téléphone (ou numéro à un chiffre près) dans le texte d'une page, un "
+                                "en-tête, un champ de texte des données ou de mkdocs.yml : il passe par data/aide.yml"),
+    "contact-modifie-sans-source": (ERROR, "numéro, horaires ou « repondant » d'un contact changés sans nouvelle date "
+                                           "« verifie_le » ni nouvelle « source » dans la même proposition"),
     "titres-sautes": (ERROR, "niveau de titre sauté (ex. « ### » juste après « # »)"),
+    "tabulation": (ERROR, "tabulation en début de ligne dans le texte : comptée comme 4 espaces, elle imbrique la "
+                          "ligne dans une liste ou en fait un bloc de code"),
     "sous-liste-deux-espaces": (WARNING, "sous-liste indentée de 2 ou 3 espaces : imbriquée sur la forge, à plat sur le "
                                          "site ; indentez de 4 espaces"),
     "nom-de-fichier": (ERROR, "nom de fichier avec espace, accent, majuscule ou signe : le site ne le publierait pas "

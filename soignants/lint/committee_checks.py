@@ -1,8 +1,10 @@
-"""data/comite.yml: valid against its schema, each member once, terms in order."""
+"""data/comite.yml: valid against its schema, each member once (by name and by forge handle), terms
+in order."""
 
 from datetime import date
 from pathlib import Path
 
+from ..model.committee import fold_name
 from .data_checks import load_data_file
 from .project import Context
 from .report import Problem
@@ -16,12 +18,22 @@ def check_committee(ctx: Context, path: Path) -> list[Problem]:
         return problems
     members = loaded.data.get("membres") if isinstance(loaded.data.get("membres"), list) else []
     seen: dict[str, int] = {}
+    handles: dict[str, int] = {}
     for index, member in enumerate(members):
         if not isinstance(member, dict):
             continue
+        handle = member.get("forge")
+        if isinstance(handle, str):
+            line = loaded.lines.line(("membres", index, "forge"))
+            if handle.casefold() in handles:
+                problems.append(Problem(shown, line, "id-duplique",
+                                        f"identifiant de forge « {handle} » déjà inscrit ligne {handles[handle.casefold()]} ; "
+                                        "un compte est une personne : une seule entrée par membre"))
+            else:
+                handles[handle.casefold()] = line
         name = member.get("nom")
         if isinstance(name, str):
-            key = " ".join(name.split()).casefold()
+            key = fold_name(name)
             line = loaded.lines.line(("membres", index, "nom"))
             if key in seen:
                 problems.append(Problem(shown, line, "id-duplique",

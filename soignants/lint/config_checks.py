@@ -11,13 +11,17 @@ import re
 
 import yaml
 
+from .phone_numbers import data_number_problems
 from .reading import read_text
 from .report import Problem
-from .yaml_errors import error_line, explain
+from .yaml_errors import located
 from .yaml_lines import YamlLines
 
 ALLOWED_PLUGINS = {"search", "i18n"}
 ALLOWED_HOOKS = {"overrides/hooks/site.py"}
+# Settings that are addresses or paths, not text a reader reads.
+NOT_TEXT = {"site_url", "repo_url", "edit_uri", "signalement", "hooks", "extra_css", "extra_javascript", "custom_dir",
+            "favicon", "logo", "separator", "docs_dir", "site_dir"}
 EXTERNAL = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -43,7 +47,8 @@ def check_config(path: Path, shown: str) -> list[Problem]:
         config = yaml.load(read.text, Loader=_ConfigLoader) or {}
         lines = YamlLines(yaml.compose(read.text, Loader=_ConfigLoader))
     except yaml.YAMLError as error:
-        return [Problem(shown, error_line(error), "yaml-invalide", f"mkdocs.yml illisible : {explain(error)}")]
+        line, message = located(error, read.text)
+        return [Problem(shown, line, "yaml-invalide", f"mkdocs.yml illisible : {message}")]
     problems = list(read.problems)
 
     def refuse(where, message):
@@ -76,4 +81,6 @@ def check_config(path: Path, shown: str) -> list[Problem]:
         if str(hook) not in ALLOWED_HOOKS:
             refuse(("hooks", index), f"crochet « {hook} » non prévu : le code de construction est dans "
                                      "overrides/hooks/site.py et soignants/")
+    # The texts readers see (site name, copyright line…) hold no phone number (phone_numbers.py).
+    problems += data_number_problems(config, lines, {}, shown, skip=NOT_TEXT)
     return problems

@@ -17,16 +17,22 @@ from ..model.dates import months_old
 from ..model.questionnaires import coherence_problems, texts
 from ..render.markers import HELP_MARKER
 from ..model.search_query import DistressRules, distress_phrase, occurrences, phrase_words
+from .contact_changes import contact_change_problems
+from .phone_numbers import data_number_problems
 from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
 from .front_matter import unknown_key_message
 from .schema_messages import issues
 from .sources import home_page_problems
-from .yaml_errors import error_line, explain
+from .yaml_errors import located
 from .yaml_lines import YamlLines, load_with_lines
 
 STALE_AFTER_MONTHS = 12
+# Fields of data/aide.yml that are not text for readers (a number belongs in `telephone` only).
+AIDE_NOT_TEXT = {"id", "telephone", "email", "web", "url", "verifie_le", "regions", "departements"}
+# Fields of a questionnaire that are not text for readers.
+QUESTIONNAIRE_NOT_TEXT = {"id", "url", "aide", "cle", "sources"}
 
 
 @dataclass
@@ -44,8 +50,8 @@ def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
     try:
         data, lines = load_with_lines(read.text)
     except yaml.YAMLError as error:
-        return DataFile(None, None, [Problem(shown, error_line(error), "yaml-invalide",
-                                             f"fichier de données illisible : {explain(error)}")])
+        line, message = located(error, read.text)
+        return DataFile(None, None, [Problem(shown, line, "yaml-invalide", f"fichier de données illisible : {message}")])
     if not isinstance(data, dict):
         return DataFile(None, None, [Problem(shown, 1, "yaml-invalide",
                                              "le fichier doit être une suite de lignes « champ: valeur » "
@@ -99,6 +105,10 @@ def check_aide(ctx: Context, path: Path) -> list[Problem]:
     entries = entries if isinstance(entries, list) else []
     problems += _duplicate_ids(entries, "structures", "identifiant", loaded.lines, shown)
     problems += home_page_problems(loaded.data, loaded.lines, shown, "aide")
+    # A contact's texts may quote today's help numbers (its own name, its source); no other number.
+    problems += data_number_problems(loaded.data, loaded.lines, ctx.known_numbers, shown, skip=AIDE_NOT_TEXT,
+                                     allow_known=True)
+    problems += contact_change_problems(ctx, loaded.data, loaded.lines, shown)
     today = ctx.project.today
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("verifie_le"), str):
@@ -185,6 +195,7 @@ def check_questionnaire(ctx: Context, path: Path) -> list[Problem]:
                     problems.append(Problem(shown, lines.line(key_path), "aide-inconnue",
                                             f"contact d'aide « {match.group(1)} » inconnu dans « {match.group(0)} » ; "
                                             f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
+    problems += data_number_problems(data, lines, ctx.known_numbers, shown, skip=QUESTIONNAIRE_NOT_TEXT)
     return problems
 
 

@@ -17,7 +17,7 @@ from .project import FICHE, TEMOIGNAGE, Context
 from .quotes import unclosed_quote_line, unclosed_quote_message
 from .report import Problem
 from .schema_messages import bare_key, issues, show
-from .yaml_errors import error_line, explain
+from .yaml_errors import TAB_MESSAGE, located
 from .yaml_lines import YamlLines, load_with_lines
 
 SCHEMA_OF = {FICHE: "fiche", TEMOIGNAGE: "temoignage"}
@@ -56,8 +56,9 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
     try:
         meta, lines = load_with_lines(meta_text, first_line=YAML_FIRST_LINE, root_line=1)
     except yaml.YAMLError as error:
-        line, message = error_line(error, YAML_FIRST_LINE, default=1), f"en-tête illisible : {explain(error)}"
-        quote = unclosed_quote_line(meta_text, YAML_FIRST_LINE, line)
+        line, message = located(error, meta_text, YAML_FIRST_LINE)
+        message = f"en-tête illisible : {message}"
+        quote = None if message.endswith(TAB_MESSAGE) else unclosed_quote_line(meta_text, YAML_FIRST_LINE, line)
         if quote is not None:
             line, message = quote[0], unclosed_quote_message(quote[1])
         return FrontMatter(None, None, body, None), [Problem(shown, line, "yaml-invalide", message)]

@@ -4,6 +4,8 @@
   screen readers navigate by.
 - A sub-list is indented by four spaces: Python-Markdown (the site) nests nothing under two or
   three, while GitHub and GitLab previews do, so the author never sees the flat list readers get.
+- No tab starts a line of text: the site counts it as four spaces, which silently nests the line
+  in the list above (or makes it a block of code), while an editor shows it as any width.
 """
 
 import re
@@ -52,4 +54,25 @@ def sub_list_problems(body: str, shown: str) -> list[Problem]:
             continue  # counted at the parent's level, as the site renders it
         if not items or indent > items[-1]:
             items.append(indent)
+    return problems
+
+
+LEADING_TAB = re.compile(r"^ *\t")
+
+
+def tab_problems(body: str, shown: str) -> list[Problem]:
+    """Lines of text (code blocks and inline code left alone) whose indentation holds a tab."""
+    problems = []
+    lines = mask(body).split("\n")
+    for number, line in enumerate(lines, start=1):
+        if not LEADING_TAB.match(line) or not line.strip():
+            continue
+        previous = next((lines[i] for i in range(number - 2, -1, -1) if lines[i].strip()), "")
+        in_list = any(LIST_ITEM.match(text.replace("\t", "    ")) for text in (line, previous))
+        effect = ("la rattache à l'élément de liste du dessus, comme une sous-liste" if in_list
+                  else "en fait un bloc de code, en police fixe")
+        problems.append(Problem(shown, number, "tabulation",
+                                f"tabulation en début de ligne : le site la compte comme 4 espaces, ce qui {effect}, "
+                                "sans que votre éditeur le montre ; remplacez-la par des espaces (4 pour une "
+                                "sous-liste voulue, aucun sinon)"))
     return problems

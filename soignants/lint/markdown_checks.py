@@ -5,9 +5,9 @@ from pathlib import Path
 from ..model.limits import nesting_problem
 
 from .front_matter import read_front_matter, reference_problems, schema_problems
-from .help_numbers import hand_typed_number_problems
+from .phone_numbers import data_number_problems, page_number_problems
 from .html_checks import html_problems
-from .layout import heading_level_problems, sub_list_problems
+from .layout import heading_level_problems, sub_list_problems, tab_problems
 from .links import link_problems
 from .markdown_text import headings, mask
 from .markers import marker_problems
@@ -21,6 +21,10 @@ from .essentials import essentials_problems
 from .review import review_problems
 from .report import Problem
 from .structure import section_problems, title_problems
+
+
+# Front-matter fields that hold no text for readers (dates, keys, names).
+FRONT_NOT_TEXT = {"redige_le", "relu_le", "prochaine_relecture", "date", "sources", "relecteurs", "partie", "statut"}
 
 
 def check_page(ctx: Context, path: Path) -> list[Problem]:
@@ -59,12 +63,20 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
         problems += empty_section_problems(items, front.body, shown)
     problems += heading_level_problems(items, shown)
     problems += sub_list_problems(front.body, shown)
-    problems += hand_typed_number_problems(front.body, ctx.help_entries, shown)
+    problems += tab_problems(front.body, shown)
+    numbers = page_number_problems(front.body, ctx.known_numbers, shown)
+    if front.meta:
+        numbers += data_number_problems(front.meta, front.lines, ctx.known_numbers, shown, skip=FRONT_NOT_TEXT,
+                                        allow_known={"mots_cles"})  # a reader may search « 3114 »
 
     problems += marker_problems(front.body, ctx, shown)
     if ctx.docs_relative(path) is not None:  # links of a page outside docs/ lead outside the site
         problems += link_problems(ctx, path, shown, masked)
     problems += html_problems(masked, shown)
     if kind == TEMOIGNAGE:
-        problems += personal_data_problems(text, shown)
-    return problems
+        personal = personal_data_problems(text, shown)
+        # A phone number in a testimony is told once, as personal data.
+        told = {p.line for p in personal}
+        numbers = [p for p in numbers if p.code != "numero-telephone" or p.line not in told]
+        problems += personal
+    return problems + numbers

@@ -7,10 +7,12 @@ folder and choose the day, so that « the review date is past » does not depend
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+import os
 from pathlib import Path
 
 from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
 from ..model.catalog import is_translation
+from ..model import help_history
 from ..model.committee import members_from
 from ..model.questionnaires import ids as questionnaire_ids
 from ..model.yamlfile import load_yaml_text
@@ -116,12 +118,48 @@ class Context:
         return entries if isinstance(entries, list) else []
 
     @cached_property
+    def past_help_entries(self) -> list:
+        """Every number data/aide.yml held in its git history ([] without git)."""
+        return help_history.past_entries(self.project.root, display_path(self.project.aide_file, self.project.root))
+
+    @cached_property
+    def known_numbers(self) -> dict | None:
+        """Normalised help number -> its contact (soignants.lint.phone_numbers.Known), today's first;
+        None while data/aide.yml cannot be read: its own error comes first, and the number rules
+        wait for it (no false « ancien numéro », no « ajoutez-le à data/aide.yml »)."""
+        from .phone_numbers import known_numbers
+        if self.help_ids is None:
+            return None
+        return known_numbers(self.help_entries, self.past_help_entries)
+
+    @cached_property
     def committee(self) -> list | None:
         """Members of data/comite.yml (soignants.model.committee.Member), or None when it cannot be read."""
         data = _load_quietly(self.project.comite_file)
         if data is None or not isinstance(data.get("membres"), list):
             return None
         return members_from(data)
+
+    @cached_property
+    def base_committee(self) -> list | None:
+        """The committee as the proposal's base has it, when the proposal changes data/comite.yml:
+        a member added or changed by the proposal cannot sign off in it. None when the file is
+        unchanged (or without git: nothing to compare with); [] when it is new."""
+        relative = display_path(self.project.comite_file, self.project.root)
+        if not self.changes.known or not self.changes.touches(relative):
+            return None
+        before = self.changes.before(relative)
+        try:
+            data = load_yaml_text(before) if before is not None else None
+        except Exception:  # noqa: BLE001 - an unreadable base: no one was a member there
+            data = None
+        return members_from(data) if isinstance(data, dict) else []
+
+    @property
+    def proposer(self) -> str | None:
+        """The forge account that opened the proposal, as CI gives it (SOIGNANTS_PROPOSANT), or None."""
+        handle = os.environ.get("SOIGNANTS_PROPOSANT", "").strip().lstrip("@")
+        return handle or None
 
     @cached_property
     def changes(self):

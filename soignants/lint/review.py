@@ -4,7 +4,12 @@
   the `historique` entries are real dates, not in the future, in order, the next review within a
   year of the last one (or of the writing, for a draft).
 - `statut: relu` needs reviewers who sat on the editorial committee (data/comite.yml) on the day
-  of the sign-off (`relu_le`), none of them an author of the page.
+  of the sign-off (`relu_le`), none of them an author of the page. A reviewer is a member by
+  identity: their `@handle`, or their name compared with titles, accents and case folded away
+  (« Claire Dubois » is « Dr Claire Dubois »: writing the name differently does not make another
+  person). A member added or changed by the proposal itself cannot sign off in it (the committee
+  is read at the proposal's base too, as `historique-manquant` reads the page), and the account
+  that opened the proposal (CI's SOIGNANTS_PROPOSANT) cannot be a reviewer of a review it adds.
 - A reviewed fiche whose text changed since the proposal's base needs a new `historique` entry.
 """
 
@@ -13,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 import difflib
 
-from ..model.committee import Member
+from ..model.committee import Member, find_member, fold_name, same_person
 from ..model.dates import one_year_later
 from ..model.frontmatter import FRONT_MATTER
 from .characters import described
@@ -32,7 +37,7 @@ def _as_date(value) -> date | None:
 
 
 def _same_name(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return fold_name(a) == fold_name(b)
 
 
 def date_problems(front: FrontMatter, kind: str, shown: str, today: date) -> list[Problem]:
@@ -103,7 +108,7 @@ def committee_problems(front: FrontMatter, kind: str, shown: str, ctx: Context) 
         if not isinstance(name, str):
             continue
         line = lines.line(("relecteurs", index))
-        member = next((m for m in members if _same_name(m.nom, name)), None)
+        member = find_member(members, name)
         if member is None:
             sitting = [m.nom for m in members if m.sits_on(day)]
             close = difflib.get_close_matches(name, [m.nom for m in members], n=1, cutoff=0.6)
@@ -117,11 +122,60 @@ def committee_problems(front: FrontMatter, kind: str, shown: str, ctx: Context) 
             problems.append(Problem(shown, line, "relecteur-inconnu",
                                     f"« {member.nom} » n'était pas membre du comité le {day.isoformat()} (« relu_le ») "
                                     f"mais {term} ; vérifiez « relu_le », ou demandez la relecture à un membre actuel"))
-        elif any(_same_name(name, author) for author in authors):
+        elif any(same_person(member, author) for author in authors):
             problems.append(Problem(shown, line, "relecteur-auteur",
                                     f"« {member.nom} » est aussi dans « auteurs » : on ne relit pas ce qu'on a écrit ; "
                                     "demandez la relecture à un autre membre du comité, ou retirez ce nom de "
                                     "« relecteurs »"))
+    return problems
+
+
+def _review_of(meta) -> tuple:
+    return (meta.get("statut"), str(meta.get("relu_le")), tuple(str(r) for r in meta.get("relecteurs") or []))
+
+
+def identity_problems(front: FrontMatter, kind: str, shown: str, ctx: Context, relative: str | None) -> list[Problem]:
+    """Against the proposal's base: a reviewer added to the committee (or whose entry changed) in
+    this very proposal, or the proposer signing off a review the proposal adds."""
+    meta, lines = front.meta, front.lines
+    reviewers = meta.get("relecteurs")
+    if meta.get("statut") != "relu" or not isinstance(reviewers, list) or not ctx.committee:
+        return []
+    day = _as_date(meta.get("relu_le")) or ctx.project.today
+    base = ctx.base_committee
+    proposer = ctx.proposer
+    review_is_new = True
+    if proposer and relative is not None and ctx.changes.known:
+        before_text = ctx.changes.before(relative)
+        if before_text is not None and not ctx.changes.touches(relative):
+            review_is_new = False
+        elif before_text is not None:
+            try:
+                from ..model.frontmatter import split_front_matter
+                review_is_new = _review_of(split_front_matter(before_text.replace("\r\n", "\n")).meta) != _review_of(meta)
+            except Exception:  # noqa: BLE001 - an unreadable old version: the review counts as new
+                review_is_new = True
+    problems = []
+    for index, name in enumerate(reviewers):
+        if not isinstance(name, str):
+            continue
+        member = find_member(ctx.committee, name)
+        if member is None or not member.sits_on(day):
+            continue  # told by committee_problems
+        line = lines.line(("relecteurs", index))
+        if base is not None:
+            before = find_member(base, member.forge and f"@{member.forge}" or name)
+            if before is None or not before.sits_on(day) or fold_name(before.nom) != fold_name(member.nom):
+                problems.append(Problem(shown, line, "relecteur-nouveau-membre",
+                                        f"« {member.nom} » est inscrit ou modifié dans data/comite.yml par cette même "
+                                        "proposition : un nouveau membre ne relit qu'une fois son inscription fusionnée "
+                                        "dans main ; proposez d'abord l'inscription seule, puis la relecture"))
+                continue
+        if proposer and review_is_new and same_person(member, proposer):
+            problems.append(Problem(shown, line, "relecteur-proposant",
+                                    f"« {member.nom} » (@{member.forge}) a ouvert cette proposition : on ne relit pas sa "
+                                    "propre proposition ; demandez la relecture à un autre membre du comité, qui "
+                                    "l'approuvera sur la forge"))
     return problems
 
 
@@ -173,4 +227,5 @@ def review_problems(front: FrontMatter, kind: str, shown: str, ctx: Context, rel
         return []
     return (date_problems(front, kind, shown, ctx.project.today)
             + committee_problems(front, kind, shown, ctx)
+            + identity_problems(front, kind, shown, ctx, relative)
             + history_problems(front, kind, shown, ctx, relative, text))

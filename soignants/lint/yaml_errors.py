@@ -14,8 +14,10 @@ EXPLANATIONS = [
     (r"mapping values are not allowed",
      "deux-points « : » inattendu ; si la valeur contient « : », mettez-la entre guillemets "
      "(ex. title: \"Plainte : que faire\"), sinon vérifiez l'indentation de la ligne"),
-    (r"found character '\\t'",
-     "tabulation interdite dans l'en-tête ou les données ; indentez avec des espaces"),
+    (r"found character '\\t'", "tabulation interdite dans l'en-tête ou les données ; indentez avec des espaces"),
+    (r"found character (?:'[@`]' )?that cannot start any token",
+     "une valeur ne peut pas commencer par « @ », « ` » ou « % » ; mettez-la entre guillemets "
+     "(ex. relecteurs: [\"@identifiant\"])"),
     (r"could not find expected ':'",
      "il manque « : » après le nom d'un champ, ou un guillemet n'est pas fermé"),
     (r"end of stream|<stream end>",
@@ -67,3 +69,25 @@ def error_line(error: yaml.YAMLError, first_line: int = 1, default: int = 1) -> 
         mark = context_mark
     mark = mark or context_mark
     return first_line + mark.line if mark is not None else default
+
+
+# A tab before the first sign of a line: YAML indents with spaces only, and PyYAML's own message
+# for it depends on where it sits (« found character '\t' », « expected <block end> »…).
+LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+TAB_MESSAGE = ("tabulation en début de ligne : YAML ne décale qu'avec des espaces ; remplacez la tabulation par "
+               "des espaces, alignés sur le champ du même niveau")
+
+
+def tab_line(text: str, first_line: int = 1) -> int | None:
+    """File line of the first line whose indentation holds a tab, or None."""
+    match = LEADING_TAB.search(text or "")
+    return first_line + text.count("\n", 0, match.start()) if match else None
+
+
+def located(error: yaml.YAMLError, text: str, first_line: int = 1, default: int = 1) -> tuple[int, str]:
+    """(file line, French explanation) of a YAML error in `text`: a tab in an indentation is named
+    as such, at its own line, wherever PyYAML stumbled."""
+    tab = tab_line(text, first_line)
+    if tab is not None:
+        return tab, TAB_MESSAGE
+    return error_line(error, first_line, default), explain(error)

@@ -39,6 +39,11 @@ def use_docs_dir(docs_dir) -> None:
     clear_cache()
 
 
+def current_docs_dir() -> Path:
+    """The docs dir of the build in progress (or the project's)."""
+    return _docs_dir
+
+
 def _resolve(docs_dir) -> Path:
     return Path(docs_dir) if docs_dir is not None else _docs_dir
 

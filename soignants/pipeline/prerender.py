@@ -49,10 +49,10 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
-from . import navigation, open_data
+from . import build_notices, navigation, open_data
 from ..render import editions, escaping, feedback, news
 from ..model import catalog, help_data, limits
-from .build_errors import stop_on_content_errors
+from .build_errors import check_content
 from ..render.pages import MarkerError, page_assets, render_page_markdown
 
 DEFAULT_LANGUAGE = "fr"
@@ -70,7 +70,7 @@ class PrerenderError(ValueError):
 class Site:
     """What the pre-render needs from the generator's configuration."""
     docs_dir: Path
-    site_url: str = "http://127.0.0.1:8000/"
+    site_url: str = ""  # the public address; "" when unknown (then nothing claims one)
     extra: dict = field(default_factory=dict)
     site_name: str = ""
 
@@ -124,13 +124,15 @@ def canonical_url(site_url: str, src_uri: str, lang: str = DEFAULT_LANGUAGE) -> 
 
 # --- one build's setting up -----------------------------------------------------------------
 
-def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None) -> None:
-    """Before a build reads any page: stop on content errors (the content check's French lines),
-    check the report-link settings, and forget what an earlier build read."""
-    stop_on_content_errors(docs_dir, Path(root))
+def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None) -> list:
+    """Before a build reads any page: run the whole content check (build_errors.check_content:
+    an error stops here with its French lines), check the report-link settings, and forget what
+    an earlier build read. Returns the content check's warnings, for the caller to show once."""
+    warnings = check_content(docs_dir, Path(root))
     feedback.settings_from(extra or {})  # raises feedback.SettingError, in French
     catalog.use_docs_dir(docs_dir)
     help_data.load_help.cache_clear()
+    return warnings
 
 
 def strip_entries() -> list[dict]:
@@ -165,7 +167,9 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
     src = src_uri.replace(".en.md", ".md")
     assets = page_assets(markdown, src, lang, html_urls, meta)
     title = str(meta.get("title") or "")
-    report = feedback.page_links(site.extra, title, canonical or canonical_url(site.site_url, src, lang))
+    # The page's public address when known; else its source file, which the project can find.
+    address = canonical or (canonical_url(site.site_url, src, lang) if site.site_url else f"docs/{src_uri}")
+    report = feedback.page_links(site.extra, title, address, source=f"docs/{src_uri}")
     try:
         markdown = render_page_markdown(markdown, meta, src, lang, report=report, html_urls=html_urls)
     except MarkerError as error:
@@ -249,9 +253,9 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
     root = config_file.parent
     config = load_config(config_file)
     docs_dir = (root / config.get("docs_dir", "docs")).resolve()
-    site = Site(docs_dir, config.get("site_url") or "http://127.0.0.1:8000/", config.get("extra") or {},
+    site = Site(docs_dir, config.get("site_url") or "", config.get("extra") or {},
                 config.get("site_name", ""))
-    prepare(docs_dir, root, site.extra)
+    warnings = prepare(docs_dir, root, site.extra)
     out_dir = Path(out_dir).resolve()
     if out_dir == root or out_dir in docs_dir.parents or docs_dir in out_dir.parents or out_dir == docs_dir:
         raise PrerenderError(f"{out_dir} : choisissez un dossier de sortie hors du projet et de docs/.")
@@ -293,4 +297,5 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
               "# Markers are already expanded in docs/; no hook and no i18n plugin are needed.\n")
     (out_dir / "mkdocs.yml").write_text(header + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
-    return {"pages": pages, "out_dir": out_dir, "lang": lang}
+    notices = build_notices.notices(root, site.site_url, site.extra)
+    return {"pages": pages, "out_dir": out_dir, "lang": lang, "warnings": warnings, "notices": notices}

@@ -1,12 +1,14 @@
-"""« Signaler une erreur ou proposer une correction »: from a page of the site back to the project.
+"""« Signaler une erreur » and « Proposer une correction »: from every page of the site back to the project.
 
-One setting in mkdocs.yml (`extra: signalement: forge:`) gives the project's address on its
-forge; each fiche and testimony then links to the forge's new-issue form, prefilled with the
-page's title and address. GitHub (an address on github.com) opens the issue form
+One setting in mkdocs.yml (`extra: signalement: forge:`), the project's address on its forge,
+turns on, on every page: « Signaler une erreur », the forge's new-issue form prefilled with the
+page's title and address, and « Proposer une correction », the forge's web editor on the page's
+source file (docs/…, branch `main`). GitHub (an address on github.com) opens the issue form
 .github/ISSUE_TEMPLATE/signaler-une-erreur.yml with its « page » field filled; any other address
 is taken as GitLab. `extra: signalement: courriel:` adds a mailto: link for readers without a
-forge account. With neither set, no link at all. A plain link: the reader's browser contacts
-the forge only when the reader clicks it.
+forge account, and is the fallback when there is no forge. With neither set, no link, and the
+build says that readers have no way to report an error (soignants/pipeline/build_notices.py).
+Plain links: the reader's browser contacts the forge only when the reader clicks one.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ ISSUE_FORM = "signaler-une-erreur.yml"  # .github/ISSUE_TEMPLATE/
 TITLE_PREFIX = "[Erreur] "
 EMAIL = re.compile(r"^[^@\s<>\"'()]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 QUESTIONS = ("Ce qui est écrit :\n\n\nCe qui devrait être écrit :\n\n\n"
-             "Votre source (page officielle, texte, date de consultation) :\n\n\n"
-             "Ce message est public sur la forge : n'écrivez rien qui permette d'identifier un patient ou un confrère.")
+             "Votre source (page officielle, texte, date de consultation) :\n\n\n")
+FORGE_NOTE = "Ce message est public sur la forge : n'écrivez rien qui permette d'identifier un patient ou un confrère."
+MAIL_NOTE = ("Ce message arrive à l'équipe du site, pas sur une page publique ; n'y mettez pas pour autant ce qui "
+             "permettrait d'identifier un patient ou un confrère.")
+EDIT_BRANCH = "main"
 
 
 class SettingError(ValueError):
@@ -64,24 +69,40 @@ def _query(params: dict) -> str:
 def forge_url(settings: Settings, title: str, address: str) -> str | None:
     if not settings.forge:
         return None
-    if urlsplit(settings.forge).netloc.lower() in ("github.com", "www.github.com"):
+    if is_github(settings):
         return f"{settings.forge}/issues/new?" + _query(
             {"template": ISSUE_FORM, "title": TITLE_PREFIX + title, "page": address})
     return f"{settings.forge}/-/issues/new?" + _query(
-        {"issue[title]": TITLE_PREFIX + title, "issue[description]": f"Page concernée : {address}\n\n{QUESTIONS}"})
+        {"issue[title]": TITLE_PREFIX + title,
+         "issue[description]": f"Page concernée : {address}\n\n{QUESTIONS}{FORGE_NOTE}"})
+
+
+def is_github(settings: Settings) -> bool:
+    return urlsplit(settings.forge or "").netloc.lower() in ("github.com", "www.github.com")
+
+
+def edit_url(settings: Settings, source: str | None) -> str | None:
+    """The forge's web editor on the page's source file (`docs/fiches/…/x.md`), or None."""
+    if not settings.forge or not source:
+        return None
+    path = quote(source, safe="/")
+    if is_github(settings):
+        return f"{settings.forge}/edit/{EDIT_BRANCH}/{path}"
+    return f"{settings.forge}/-/edit/{EDIT_BRANCH}/{path}"
 
 
 def mail_url(settings: Settings, title: str, address: str) -> str | None:
     if not settings.courriel:
         return None
     return f"mailto:{settings.courriel}?" + _query(
-        {"subject": TITLE_PREFIX + title,
-         "body": f"Page concernée : {address}\n\n" + QUESTIONS.replace("sur la forge", "")})
+        {"subject": TITLE_PREFIX + title, "body": f"Page concernée : {address}\n\n{QUESTIONS}{MAIL_NOTE}"})
 
 
-def page_links(extra: dict | None, title: str, address: str) -> dict | None:
-    """The page's report addresses for soignants.render.pages ({"forge": …, "courriel": …}), or None."""
+def page_links(extra: dict | None, title: str, address: str, source: str | None = None) -> dict | None:
+    """The page's report addresses for soignants.render.pages ({"forge": issue form, "edition": the
+    web editor on `source`, "courriel": mailto}), or None when no way to report is set."""
     settings = settings_from(extra)
     if not settings.enabled:
         return None
-    return {"forge": forge_url(settings, title, address), "courriel": mail_url(settings, title, address)}
+    return {"forge": forge_url(settings, title, address), "edition": edit_url(settings, source),
+            "courriel": mail_url(settings, title, address)}

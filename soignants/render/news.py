@@ -1,7 +1,14 @@
 """What changed on the site: the « Quoi de neuf » page and the Atom feed (site/feed.xml).
 
 Events come from the front matter of fiches and testimonies: a page written (`redige_le`), a
-page signed off by the committee (`relu_le`), and each `historique` entry. Newest first.
+page signed off by the committee (`relu_le`), and each `historique` entry; and from the git
+history of data/aide.yml (soignants/model/help_history.py): every change of a help contact's
+number, hours or who answers, a contact withdrawn or added, dated by its commit, with the old
+value and the new one, without anyone writing it. Newest first; on the same day, a contact's
+change before the rest (it is what a reader must not miss).
+
+Without the site's public address (no SITE_URL), the feed's links stay relative to the feed
+itself and its ids are URNs: nothing claims a local address.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from datetime import date, datetime, time, timezone
 import hashlib
 from pathlib import Path
 
-from ..model import catalog
+from ..model import catalog, help_history
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
 
@@ -25,7 +32,31 @@ class Event:
     src_uri: str
     title: str
     text: str
-    kind: str  # "nouveau", "relu", "modifie"
+    kind: str  # "contact", "nouveau", "relu", "modifie"
+
+
+# The page of the site where a help contact is read (for « Quoi de neuf » and the feed).
+CONTACT_PAGE = "aide/annuaire.md"
+CHANGE_TEXT = {
+    "telephone": "numéro changé : {before} → {after}",
+    "horaires": "horaires changés : {before} → {after}",
+    "repondant": "qui répond : {before} → {after}",
+    "retrait": "contact retiré de l'annuaire",
+    "ajout": "nouveau contact dans l'annuaire",
+}
+
+
+def contact_events(root: Path) -> list[Event]:
+    """A help contact's changes, from the git history of data/aide.yml (help_history)."""
+    found = []
+    for change in help_history.contact_changes(root):
+        text = CHANGE_TEXT[change.field].format(before=change.before or "aucun", after=change.after or "aucun")
+        if change.field == "ajout" and change.after:
+            text += f" ({change.after})"
+        elif change.field == "retrait" and change.before:
+            text += f" : le {change.before} n'est plus donné comme numéro à appeler"
+        found.append(Event(change.day, CONTACT_PAGE, change.name, text[0].upper() + text[1:], "contact"))
+    return found
 
 
 def _valid(day) -> bool:
@@ -50,7 +81,9 @@ def events(docs_dir: Path | None = None) -> list[Event]:
         for item in meta.get("historique") or []:
             if isinstance(item, dict) and _valid(item.get("date")) and item.get("texte"):
                 found.append(Event(str(item["date"]), entry.src_uri, entry.title, str(item["texte"]), "modifie"))
-    order = {"modifie": 0, "relu": 1, "nouveau": 2}
+    docs = Path(docs_dir) if docs_dir is not None else catalog.current_docs_dir()
+    found += contact_events(docs.parent)
+    order = {"contact": -1, "modifie": 0, "relu": 1, "nouveau": 2}
     return sorted(found, key=lambda e: (e.day, -order[e.kind], catalog.title_order(e.title)), reverse=True)
 
 
@@ -74,10 +107,11 @@ def news_page(src_uri: str, link, feed_href: str, lang: str = "fr") -> str:
 
 
 def page_url(site_url: str, src_uri: str) -> str:
-    """Absolute address of a page (directory URLs): `fiches/soignant/x.md` -> `<site>/fiches/soignant/x/`."""
+    """Address of a page (directory URLs): `fiches/soignant/x.md` -> `<site>/fiches/soignant/x/`;
+    without the site's address, relative to the feed at the site's root (`fiches/soignant/x/`)."""
     path = src_uri[:-3]
     path = path[: -len("index")] if path.endswith("index") else path + "/"
-    return site_url.rstrip("/") + "/" + path
+    return (site_url.rstrip("/") + "/" + path) if site_url else (path or "./")
 
 
 def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | None = None) -> int:
@@ -85,12 +119,13 @@ def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | Non
     from feedgen.feed import FeedGenerator
 
     chosen = events(docs_dir)[:FEED_LIMIT]
-    home = site_url.rstrip("/") + "/"
+    home = site_url.rstrip("/") + "/" if site_url else ""
     feed = FeedGenerator()
-    feed.id(home + "feed.xml")
+    feed.id(home + "feed.xml" if home else "urn:soigner-les-soignants:feed:"
+            + hashlib.sha1(site_name.encode()).hexdigest()[:12])
     feed.title(f"{site_name} : quoi de neuf")
     feed.subtitle("Nouvelles fiches, relectures et modifications du site.")
-    feed.link(href=home, rel="alternate")
+    feed.link(href=home or "./", rel="alternate")
     feed.link(href=home + "feed.xml", rel="self")
     feed.language("fr")
     feed.author({"name": "Comité éditorial de « " + site_name + " »"})
@@ -98,9 +133,12 @@ def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | Non
     feed.updated(datetime.combine(date.fromisoformat(latest), time(12), tzinfo=timezone.utc))
     for event in reversed(chosen):  # feedgen puts the last added entry first
         url = page_url(site_url, event.src_uri)
-        digest = hashlib.sha1(f"{event.day}|{event.src_uri}|{event.kind}|{event.text}".encode()).hexdigest()[:12]
+        key = f"{event.day}|{event.src_uri}|{event.kind}|{event.text}"
+        if event.kind == "contact":  # several contacts share the directory page: the contact is part of the id
+            key += f"|{event.title}"
+        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
         item = feed.add_entry()
-        item.id(f"{url}#{event.day}-{digest}")
+        item.id(f"{url}#{event.day}-{digest}" if home else f"urn:soigner-les-soignants:{event.day}-{digest}")
         item.title(f"{event.title} — {event.text}")
         item.link(href=url)
         item.summary(f"{date_fr(event.day)} : {event.text}")

@@ -26,7 +26,7 @@ import re
 
 from . import bibliography, editorial, feedback, news, questionnaire_form
 from . import deadlines as deadline_pages
-from ..model import catalog, help_data
+from ..model import catalog, committee, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
@@ -59,7 +59,8 @@ TEXTS = {
         "due": "Relecture prévue avant le",
         "reviewed_by": "Relue par",
         "history": "Dernières modifications",
-        "report": "Signaler une erreur ou proposer une correction",
+        "report": "Signaler une erreur",
+        "suggest": "Proposer une correction",
         "report_mail": "par courriel",
         "overdue": "La relecture de cette fiche était prévue le {date} : certaines informations ont pu changer.",
         "references": "Références citées",
@@ -92,7 +93,8 @@ TEXTS = {
         "due": "Review due by",
         "reviewed_by": "Reviewed by",
         "history": "Latest changes",
-        "report": "Report an error or suggest a correction",
+        "report": "Report an error",
+        "suggest": "Suggest a correction",
         "report_mail": "by e-mail",
         "overdue": "This page was due for review on {date}: some information may have changed.",
         "references": "References",
@@ -184,7 +186,7 @@ def _authorship_lines(meta: dict, lang: str) -> list[str]:
         written += ", " + t["updated_on"].format(date=_day(history[0]["date"]))
     lines = [f"**{t['written']}** : {written}"]
     if meta.get("statut") == "relu":
-        lines.append(f"**{t['reviewed_by']}** : {_names(meta.get('relecteurs'), lang)}")
+        lines.append(f"**{t['reviewed_by']}** : {_names(committee.display_names(meta.get('relecteurs')), lang)}")
         lines.append(f"**{t['last_review']}** : {_day(meta.get('relu_le'))}")
         if meta.get("prochaine_relecture"):
             lines.append(f"**{t['next_review']}** : {_day(meta.get('prochaine_relecture'))}")
@@ -202,13 +204,16 @@ def _history_block(meta: dict, lang: str) -> str:
 
 
 def report_block(report: dict | None, lang: str = "fr") -> str:
-    """The « Signaler une erreur » links: {"forge": url or None, "courriel": url or None}."""
+    """The « Signaler une erreur » · « Proposer une correction » links (soignants/render/feedback.py):
+    {"forge": issue form or None, "edition": web editor or None, "courriel": mailto or None}."""
     if not report or not (report.get("forge") or report.get("courriel")):
         return ""
     t = TEXTS[lang]
     links = []
     if report.get("forge"):
         links.append(f'<a class="ss-signaler" href="{html_text(report["forge"])}">{html_text(t["report"])}</a>')
+    if report.get("edition"):
+        links.append(f'<a class="ss-signaler" href="{html_text(report["edition"])}">{html_text(t["suggest"])}</a>')
     if report.get("courriel"):
         label = t["report_mail"] if report.get("forge") else t["report"]
         links.append(f'<a class="ss-signaler" href="{html_text(report["courriel"])}">{html_text(label)}</a>')
@@ -217,7 +222,7 @@ def report_block(report: dict | None, lang: str = "fr") -> str:
 
 def _status(meta: dict, lang: str) -> str:
     t = TEXTS[lang]
-    return (t["reviewed"].format(names=_names(meta.get("relecteurs"), lang))
+    return (t["reviewed"].format(names=_names(committee.display_names(meta.get("relecteurs")), lang))
             if meta.get("statut") == "relu" else t["draft"])
 
 
@@ -428,4 +433,7 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
         markdown = markdown.rstrip() + "\n\n" + references_markdown(cited, src_uri, lang)
         footer = fiche_footer(meta, lang, report) if is_fiche else testimony_footer(meta, src_uri, lang, report)
         markdown += "\n" + footer
+    elif report_block(report, lang):  # every other page: the same links, at its foot
+        markdown = (markdown.rstrip() + f'\n\n<div class="ss-signalement {NOT_SEARCHED}" markdown>\n\n'
+                    + report_block(report, lang) + "</div>\n")
     return markdown
