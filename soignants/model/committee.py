@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+import re
 
 from .. import DATA_DIR
 from .yamlfile import load_yaml_file
@@ -68,8 +69,22 @@ HEADER = """\
 """
 
 
+# A forge handle, whole (fullmatch: no line break can follow it into the CODEOWNERS file, where a
+# new line would be read as a new rule and the other owners of the line dropped).
+HANDLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,38}")
+
+
+class HandleError(ValueError):
+    """A member's forge handle cannot be written into CODEOWNERS (message in French)."""
+
+
 def codeowners(members: list[Member], day: date, forge: str) -> str:
     """The CODEOWNERS text for `github` or `gitlab` (GitLab: one named section)."""
+    for member in sitting(members, day):
+        if member.forge is not None and not (isinstance(member.forge, str) and HANDLE.fullmatch(member.forge)):
+            raise HandleError(f"data/comite.yml : l'identifiant de forge de « {member.nom} » ({member.forge!r}) "
+                              "n'est pas un identifiant (lettres, chiffres, « . », « _ », « - », sans espace ni "
+                              "retour à la ligne) ; lancez « python scripts/lint.py data/comite.yml »")
     handles = sorted({f"@{m.forge}" for m in sitting(members, day) if m.forge}, key=str.lower)
     lines = [HEADER]
     if not handles:
