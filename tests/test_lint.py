@@ -118,7 +118,7 @@ CASES = [
     ('chiffre-sans-source.md', 'docs/fiches/soignant/chiffre-sans-source.md', 'chiffre-sans-source', 35),
     ('caractere-invisible.md', 'docs/fiches/soignant/caractere-invisible.md', 'caractere-invisible', 39),
     ('imbrication-profonde.md', 'docs/fiches/soignant/imbrication-profonde.md', 'imbrication-profonde', 56),
-    ('mkdocs-cdn.yml', 'mkdocs.yml', 'configuration-refusee', 5),
+    ('mkdocs-cdn.yml', 'mkdocs.yml', 'configuration-refusee', 10),
     # the editorial committee and honest authorship (soignants/lint/review.py, committee_checks.py)
     ('relecteur-inconnu.md', 'docs/fiches/cabinet/relecteur-inconnu.md', 'relecteur-inconnu', 9),
     ('relecteur-ancien-membre.md', 'docs/fiches/cabinet/relecteur-ancien-membre.md', 'relecteur-inconnu', 9),

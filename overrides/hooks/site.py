@@ -49,7 +49,8 @@ def on_config(config):
         # A content error stops here, before anything is read or cleaned, with the content
         # check's French lines (under `mkdocs serve`, the last good site stays served).
         try:
-            prerender.prepare(config.docs_dir, Path(config.config_file_path or ".").resolve().parent, config.extra)
+            prerender.prepare(config.docs_dir, Path(config.config_file_path or ".").resolve().parent, config.extra,
+                              config_file=config.config_file_path)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
         _french_site.update(name=config.site_name, url=config.site_url or "http://127.0.0.1:8000/")

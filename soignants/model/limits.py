@@ -18,6 +18,10 @@ from .yamlfile import check_bounded
 MAX_BYTES = 300_000
 MAX_NESTING = 16  # list or quotation levels; the deepest fiche uses 3
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]")
+# Control characters in a field's value (YAML writes them as "\x07", "\u0001"…): XML refuses them
+# (the Atom feed of « historique » crashed on one), a terminal obeys them, no reader can see them.
+# A tab and a line break stay allowed (a folded or literal block holds line breaks).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _QUOTES = re.compile(r"^(?:[ \t]*>)+")
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -25,6 +29,23 @@ _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 def _indent_width(whitespace: str) -> int:
     return sum(4 if c == "\t" else 1 for c in whitespace)
+
+
+def control_characters(value, path: tuple = ()):
+    """(key path, character) for each string of a parsed YAML value (keys too) holding a control
+    character, in document order."""
+    if isinstance(value, str):
+        found = CONTROL.search(value)
+        if found:
+            yield path, found.group()
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and CONTROL.search(key):
+                yield path + (key,), CONTROL.search(key).group()
+            yield from control_characters(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from control_characters(item, path + (index,))
 
 
 def nesting_problem(text: str) -> tuple[int, str] | None:

@@ -49,7 +49,7 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
-from . import navigation, open_data
+from . import config_guard, navigation, open_data
 from ..render import editions, escaping, feedback, news
 from ..model import catalog, help_data, limits
 from .build_errors import stop_on_content_errors
@@ -93,6 +93,8 @@ _ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def load_config(config_file) -> dict:
+    """mkdocs.yml as MkDocs reads it, once the content check accepted it (soignants/pipeline/config_guard.py)."""
+    config_guard.stop_on_config_errors(config_file)
     with open(config_file, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_ConfigLoader) or {}
 
@@ -124,9 +126,12 @@ def canonical_url(site_url: str, src_uri: str, lang: str = DEFAULT_LANGUAGE) -> 
 
 # --- one build's setting up -----------------------------------------------------------------
 
-def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None) -> None:
-    """Before a build reads any page: stop on content errors (the content check's French lines),
-    check the report-link settings, and forget what an earlier build read."""
+def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None, config_file=None) -> None:
+    """Before a build reads any page: stop on a refused configuration (`config_file`, when given)
+    and on content errors (the content check's French lines), check the report-link settings, and
+    forget what an earlier build read."""
+    if config_file:
+        config_guard.stop_on_config_errors(config_file, root)
     stop_on_content_errors(docs_dir, Path(root))
     feedback.settings_from(extra or {})  # raises feedback.SettingError, in French
     catalog.use_docs_dir(docs_dir)
