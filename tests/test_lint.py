@@ -146,6 +146,17 @@ CASES = [
     ('detresse-exemple-declenche.yml', 'data/recherche-detresse.yml', 'exemple-declenche', 17),
     ('detresse-exception-inutile.yml', 'data/recherche-detresse.yml', 'exception-inutile', 13),
     ('detresse-champ-manquant.yml', 'data/recherche-detresse.yml', 'champ-manquant', 11),
+    # issue 20 B: page kinds, control characters, mkdocs.yml allowlist, bounded work, distress core
+    ('caractere-de-controle.md', 'docs/fiches/soignant/caractere-de-controle.md', 'caractere-de-controle', 16),
+    ('aide-caractere-de-controle.yml', 'data/aide.yml', 'caractere-de-controle', 10),
+    ('aide-hors-recherche.md', 'docs/aide/index.md', 'aide-hors-recherche', 6),
+    ('page-gabarit.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
+    ('page-statut.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
+    ('page-icone.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
+    ('page-champ-inconnu.md', 'docs/a-propos/index.md', 'champ-inconnu', 5),
+    ('mkdocs-python.yml', 'mkdocs.yml', 'configuration-refusee', 8),
+    ('mkdocs-env.yml', 'mkdocs.yml', 'configuration-refusee', 8),
+    ('mkdocs-forge-sosie.yml', 'mkdocs.yml', 'configuration-refusee', 10),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).

@@ -18,8 +18,10 @@ CODES = {
     "caractere-invisible": (ERROR, "caractère invisible ou qui change le sens de lecture (espace sans chasse, "
                                    "contrôle bidirectionnel, trait d'union conditionnel)"),
     "imbrication-profonde": (ERROR, "listes ou citations imbriquées sur plus de 16 niveaux"),
-    "configuration-refusee": (ERROR, "mkdocs.yml charge un fichier d'un autre site, des polices, une mesure "
-                                     "d'audience, un lien de dépôt, une extension ou un crochet non prévus"),
+    "configuration-refusee": (ERROR, "mkdocs.yml hors de la liste de ce qui est permis : balise YAML !!python ou "
+                                     "!ENV non documentée, réglage, script, style, extension, crochet ou option non "
+                                     "prévus, texte affiché avec des balises, lien de signalement hors de la forge "
+                                     "du projet, fichier d'un autre site, polices, mesure d'audience"),
     "cache-depose": (ERROR, "dossier .cache/ ajouté au dépôt : du code que la construction exécuterait"),
     "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
     # front matter and data files
@@ -28,6 +30,10 @@ CODES = {
     "champ-manquant": (ERROR, "champ obligatoire absent"),
     "champ-inconnu": (ERROR, "champ que le modèle ne connaît pas (souvent une faute de frappe)"),
     "champ-duplique": (ERROR, "champ écrit deux fois au même niveau"),
+    "caractere-de-controle": (ERROR, "caractère de contrôle invisible dans un champ d'en-tête ou de données "
+                                     "(« \\x07 », « \\u0001 » entre guillemets)"),
+    "aide-hors-recherche": (ERROR, "page « Trouver de l'aide » retirée de la recherche (search: exclude) ou "
+                                   "reléguée (boost sous 1)"),
     "champ-invalide": (ERROR, "valeur du mauvais type, trop courte ou trop longue, liste vide, doublon, format"),
     "valeur-interdite": (ERROR, "valeur hors de la liste des valeurs possibles"),
     "date-invalide": (ERROR, "date mal écrite, qui n'existe pas, future, ou relectures dans le désordre"),

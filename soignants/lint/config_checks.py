@@ -30,6 +30,7 @@ import yaml
 from ..model.limits import CONTROL
 from ..model.yamlfile import check_bounded
 from ..render.feedback import EMAIL, forge_problem
+from ..render.theme_fields import icon_exists
 from .reading import read_text
 from .report import Problem
 from .yaml_errors import error_line, explain
@@ -69,7 +70,6 @@ PALETTE_SCHEMES = ("default", "slate")
 PALETTE_COLORS = ("custom", "red", "pink", "purple", "deep purple", "deep-purple", "indigo", "blue", "light blue",
                   "light-blue", "cyan", "teal", "green", "light green", "light-green", "lime", "yellow", "amber",
                   "orange", "deep orange", "deep-orange", "brown", "grey", "blue grey", "blue-grey", "black", "white")
-ICON = re.compile(r"(?:material|fontawesome/(?:brands|regular|solid)|octicons|simple)/[a-z0-9-]+")
 IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9-]*")
 LOCAL_ADDRESS = re.compile(r"(?:127\.0\.0\.1|localhost):\d{2,5}")
 VALIDATION_LEVELS = ("warn", "info", "ignore")
@@ -350,7 +350,7 @@ class _Checker:
                               f"{CUSTOM_DIR}/assets/ (ex. assets/favicon.svg)")
 
     def icon(self, path: tuple, value) -> None:
-        if not (isinstance(value, str) and ICON.fullmatch(value) and icon_exists(value, self.root)):
+        if not icon_exists(value, self.root):
             self.refuse(path, f"icône « {_short(value)} » inconnue : écrivez le nom d'une icône du thème "
                               "(ex. material/weather-night)")
 
@@ -574,17 +574,6 @@ class _Checker:
 def _short(value, limit: int = 60) -> str:
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def icon_exists(name: str, root: Path) -> bool:
-    """An icon of the theme (or of the site's own overrides/.icons/)."""
-    if (root / CUSTOM_DIR / ".icons" / f"{name}.svg").is_file():
-        return True
-    try:
-        import material  # the theme's package: its icons are files of it
-    except ImportError:  # pragma: no cover - the theme is installed with the site
-        return True
-    return (Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg").is_file()
 
 
 # --- reading --------------------------------------------------------------------------------------

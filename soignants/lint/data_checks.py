@@ -21,6 +21,7 @@ from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
 from .front_matter import unknown_key_message
+from .page_fields import control_problems
 from .schema_messages import issues
 from .sources import home_page_problems
 from .yaml_errors import error_line, explain
@@ -57,6 +58,7 @@ def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
     for issue in issues(schema_name, data):
         problems.append(Problem(shown, lines.line(issue.path), issue.code,
                                 _with_entry(data, issue.path) + issue.message))
+    problems += control_problems(data, lines, shown, "ce fichier")
     return DataFile(data, lines, problems)
 
 

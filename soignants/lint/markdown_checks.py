@@ -5,6 +5,7 @@ from pathlib import Path
 from ..model.limits import nesting_problem
 
 from .front_matter import read_front_matter, reference_problems, schema_problems
+from .page_fields import page_field_problems
 from .help_numbers import hand_typed_number_problems
 from .html_checks import html_problems
 from .layout import heading_level_problems, sub_list_problems
@@ -13,7 +14,7 @@ from .markdown_text import headings, mask
 from .markers import marker_problems
 from .placeholders import empty_section_problems, placeholder_problems
 from .privacy import personal_data_problems
-from .project import FICHE, TEMOIGNAGE, Context, page_kind
+from .project import FICHE, TEMOIGNAGE, Context, is_help_page, page_kind, page_schema
 from .reading import read_text
 from .sources import unsourced_figure_problems
 from .review import review_problems
@@ -30,7 +31,9 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     kind = page_kind(ctx.project, path)
     front, problems = read_front_matter(text, kind, shown)
     problems = read.problems + problems
-    problems += schema_problems(front, kind, shown)
+    schema, partial = page_schema(ctx.project, path)
+    problems += schema_problems(front, kind, shown, schema, partial)
+    problems += page_field_problems(front, is_help_page(ctx.project, path), shown, ctx.project.root)
     problems += review_problems(front, kind, shown, ctx, shown, text)
     problems += reference_problems(front, ctx, shown, path, kind)
 

@@ -74,6 +74,39 @@ def page_kind(project: Project, path: Path) -> str:
     return PAGE
 
 
+HELP_FOLDER = "aide"  # docs/aide/: the help pages, always in the readers' search
+
+
+def page_schema(project: Project, path: Path) -> tuple[str | None, bool]:
+    """The schema of a page's front matter (soignants/model/schemas/), and whether the page is the
+    English edition of a fiche or a testimony (then its fields are checked, none is required).
+    Every page under docs/ has one: fiche, temoignage, or page for all the others (home, index
+    pages, help pages, bibliography and « À propos » pages, English pages)."""
+    try:
+        parts = Path(path).resolve().relative_to(project.docs_dir.resolve()).parts
+    except ValueError:
+        return None, False
+    kind = page_kind(project, path)
+    if kind in (FICHE, TEMOIGNAGE):
+        return kind, False
+    name = parts[-1]
+    if is_translation(Path(name)) and not name.startswith("index."):
+        if len(parts) == 3 and parts[0] == "fiches":
+            return FICHE, True
+        if len(parts) == 2 and parts[0] == "temoignages":
+            return TEMOIGNAGE, True
+    return PAGE, False
+
+
+def is_help_page(project: Project, path: Path) -> bool:
+    """A page of docs/aide/ (French or English)."""
+    try:
+        parts = Path(path).resolve().relative_to(project.docs_dir.resolve()).parts
+    except ValueError:
+        return False
+    return len(parts) >= 2 and parts[0] == HELP_FOLDER
+
+
 def _load_quietly(path: Path):
     """The data of a YAML file, or None if it is unreadable (its own check reports why)."""
     try:

@@ -21,9 +21,11 @@ from ..lint.file_names import file_name_problems
 from ..lint.front_matter import read_front_matter
 from ..lint.markdown_text import blank
 from ..lint.markers import marker_problems
-from ..lint.project import Context, Project, page_kind
+from ..lint.page_fields import THEME_FIELDS, theme_problems
+from ..lint.project import Context, Project, is_help_page, page_kind, page_schema
 from ..lint.reading import read_text
 from ..lint.report import Problem
+from ..model.limits import control_characters
 from ..model.yamlfile import load_yaml_text
 
 HEADER = "La construction du site s'arrête : le contenu a des erreurs (les mêmes que « make lint ») :"
@@ -41,14 +43,18 @@ class ContentError(SystemExit):
 
 
 def _quick_ok(text: str) -> bool:
+    """Front matter that parses, with no field the theme reads and no control character (else
+    the content check reads it again, for the lines)."""
     match = FRONT_MATTER.match(text)
     if not match:
         return True
     try:
-        load_yaml_text(match.group(1))
+        meta = load_yaml_text(match.group(1))
     except Exception:  # noqa: BLE001 - any failure is told by the content check below
         return False
-    return True
+    if isinstance(meta, dict) and any(name in meta for name in THEME_FIELDS):
+        return False
+    return next(control_characters(meta), None) is None
 
 
 def page_problems(ctx: Context, path: Path) -> list[Problem]:
@@ -59,8 +65,12 @@ def page_problems(ctx: Context, path: Path) -> list[Problem]:
     if read.text is None:
         return problems + read.problems
     if not _quick_ok(read.text):
-        _, yaml_problems = read_front_matter(read.text, page_kind(ctx.project, path), shown)
+        kind = page_kind(ctx.project, path)
+        front, yaml_problems = read_front_matter(read.text, kind, shown)
         problems += [p for p in yaml_problems if p.is_error]
+        schema, _ = page_schema(ctx.project, path)
+        problems += [p for p in theme_problems(front, kind, schema, is_help_page(ctx.project, path), shown,
+                                               ctx.project.root) if p.is_error]
     if "[[" in read.text or "[@" in read.text or "<!--" in read.text:
         match = FRONT_MATTER.match(read.text)
         body = blank(read.text[:match.end()]) + read.text[match.end():] if match else read.text

@@ -50,7 +50,7 @@ from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
 from . import config_guard, navigation, open_data
-from ..render import editions, escaping, feedback, news
+from ..render import editions, escaping, feedback, news, theme_fields
 from ..model import catalog, help_data, limits
 from .build_errors import stop_on_content_errors
 from ..render.pages import MarkerError, page_assets, render_page_markdown
@@ -183,6 +183,7 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
             exists=lambda s: (Path(site.docs_dir) / s).is_file())
     theme_meta = {name: escaping.html_text(meta[name]) for name in escaping.THEME_TEXT_FIELDS
                   if isinstance(meta.get(name), str)}
+    theme_meta.update(theme_fields.neutralised(meta, Path(site.docs_dir).parent))
     keywords = [*meta.get("mots_cles", []), *meta.get("tags", [])]
     return RenderedPage(markdown, theme_meta, assets, keywords)
 
@@ -201,7 +202,7 @@ def front_matter_text(front_matter: str | None, meta: dict, rendered: RenderedPa
     escaping; then the same metadata, those values escaped, written again as YAML."""
     if front_matter is None or all(meta.get(k) == v for k, v in rendered.theme_meta.items()):
         return front_matter
-    escaped = {**meta, **{k: str(v) for k, v in rendered.theme_meta.items()}}
+    escaped = {**meta, **{k: str(v) if isinstance(v, str) else v for k, v in rendered.theme_meta.items()}}
     return "---\n" + yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
