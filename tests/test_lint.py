@@ -154,6 +154,7 @@ CASES = [
     ('page-statut.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
     ('page-icone.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
     ('page-champ-inconnu.md', 'docs/a-propos/index.md', 'champ-inconnu', 5),
+    ('texte-demesure.md', 'docs/fiches/soignant/texte-demesure.md', 'texte-demesure', 43),
     ('mkdocs-python.yml', 'mkdocs.yml', 'configuration-refusee', 8),
     ('mkdocs-env.yml', 'mkdocs.yml', 'configuration-refusee', 8),
     ('mkdocs-forge-sosie.yml', 'mkdocs.yml', 'configuration-refusee', 10),

@@ -18,6 +18,9 @@ CODES = {
     "caractere-invisible": (ERROR, "caractère invisible ou qui change le sens de lecture (espace sans chasse, "
                                    "contrôle bidirectionnel, trait d'union conditionnel)"),
     "imbrication-profonde": (ERROR, "listes ou citations imbriquées sur plus de 16 niveaux"),
+    "texte-demesure": (ERROR, "suite de signes qui ferait tourner la construction sans fin : plus de 32 « [ » ou "
+                              "« ( » ouverts, 32 balises « < » sans « > », 1 000 signes de mise en forme dans un "
+                              "paragraphe, 2 000 titres ou éléments de liste dans une page"),
     "configuration-refusee": (ERROR, "mkdocs.yml hors de la liste de ce qui est permis : balise YAML !!python ou "
                                      "!ENV non documentée, réglage, script, style, extension, crochet ou option non "
                                      "prévus, texte affiché avec des balises, lien de signalement hors de la forge "

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..model.limits import nesting_problem
+from ..model.limits import nesting_problem, work_problem
 
 from .front_matter import read_front_matter, reference_problems, schema_problems
 from .page_fields import page_field_problems
@@ -40,6 +40,9 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     nested = nesting_problem(text)
     if nested:  # the build refuses it too: stop before the checks that walk the structure
         return problems + [Problem(shown, nested[0], "imbrication-profonde", nested[1])]
+    work = work_problem(text)
+    if work:  # the build refuses it too: the checks below would read the page again for each sign
+        return problems + [Problem(shown, work[0], "texte-demesure", work[1])]
     masked = mask(front.body)
     items = headings(masked, front.body)
     if kind in (FICHE, TEMOIGNAGE):

@@ -3,8 +3,10 @@
 The build refuses, with a French message naming the file and the line, a page that would make it
 hang, run out of memory or crash: a file of several MB, YAML anchors and aliases in its front
 matter (a few lines can expand into gigabytes), Markdown nested hundreds of levels deep (the
-Markdown parser recurses), and characters that hide what a line says (bidirectional controls,
-zero-width spaces). The content check (soignants/lint/) reports the same, with the same limits.
+Markdown parser recurses), characters that hide what a line says (bidirectional controls,
+zero-width spaces), and runs of markup that make a parser read the page again for each of them
+(`work_problem`: 100 000 « [ » kept the build running for ever, 33 000 « <a » took the check 80 s).
+The content check (soignants/lint/) reports the same, with the same limits.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u0
 # (the Atom feed of « historique » crashed on one), a terminal obeys them, no reader can see them.
 # A tab and a line break stay allowed (a folded or literal block holds line breaks).
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Runs of markup, counted in one pass (the real pages stay far below: 2 « [ » deep, 4 « ( »,
+# no unclosed tag, 43 signs in a paragraph, 52 block starts in the longest fiche).
+MAX_OPEN = 32           # « [ » or « ( » open at once in a paragraph: Python-Markdown reads to the end for each
+MAX_UNCLOSED_TAGS = 32  # « <a » with no « > » before the next « < »: HTML parsers read to the end for each
+MAX_MARKS = 1_000       # signs of inline markup in a paragraph: each one rewrites the paragraph
+MAX_BLOCKS = 2_000      # headings, list items, quotes, admonitions, fences in a page
+_MARK = re.compile(r"(?<!\\)(?:<[A-Za-z/!?]|[\[\]()>`*_])")
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|#{1,6}|>|!!!|\?\?\?\+?|```|~~~)(?:[ \t]|$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _QUOTES = re.compile(r"^(?:[ \t]*>)+")
 _LIST_ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -62,6 +72,60 @@ def nesting_problem(text: str) -> tuple[int, str] | None:
     return None
 
 
+def work_problem(text: str) -> tuple[int, str] | None:
+    """(line, French message) of the first run of markup that would make a parser's work grow
+    with the square of the page (linear: one pass over the signs of markup)."""
+    blocks = unclosed = 0
+    tag_open = False
+    square = paren = marks = 0
+    paragraph = 1
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            square = paren = marks = 0
+            paragraph = number + 1
+            continue
+        if _BLOCK_START.match(line):
+            blocks += 1
+            if blocks > MAX_BLOCKS:
+                return number, (f"plus de {MAX_BLOCKS} titres, éléments de liste, citations ou encadrés dans une "
+                                "seule page : la construction ralentirait sans fin ; découpez-la en plusieurs pages")
+        for found in _MARK.finditer(line):
+            sign = found.group()
+            if sign == ">":
+                tag_open = False
+                continue
+            marks += 1
+            if marks > MAX_MARKS:
+                return paragraph, (f"plus de {MAX_MARKS} signes de mise en forme ([, ], (, ), <, `, *, _) dans un seul "
+                                   "paragraphe : chacun ferait relire tout le paragraphe à la construction ; "
+                                   "découpez-le ou retirez-en")
+            if sign[0] == "<":
+                if tag_open:
+                    unclosed += 1
+                    if unclosed > MAX_UNCLOSED_TAGS:
+                        return number, (f"plus de {MAX_UNCLOSED_TAGS} balises « < » ouvertes sans « > » : le lecteur "
+                                        "de HTML relirait la page jusqu'au bout pour chacune ; fermez-les, ou "
+                                        "écrivez &lt; pour un signe « inférieur à »")
+                tag_open = True
+            elif sign == "[":
+                square += 1
+                if square > MAX_OPEN:
+                    return number, (f"plus de {MAX_OPEN} crochets « [ » ouverts sans « ] » dans un même paragraphe : "
+                                    "la lecture des liens relirait le paragraphe pour chacun, sans fin ; fermez-les, "
+                                    "ou écrivez \\[ pour un crochet seul")
+            elif sign == "]":
+                square = max(0, square - 1)
+            elif sign == "(":
+                paren += 1
+                if paren > MAX_OPEN:
+                    return number, (f"plus de {MAX_OPEN} parenthèses « ( » ouvertes sans « ) » dans un même "
+                                    "paragraphe : la lecture des liens relirait le paragraphe pour chacune ; "
+                                    "fermez-les, ou écrivez \\( pour une parenthèse seule")
+            elif sign == ")":
+                paren = max(0, paren - 1)
+    return None
+
+
 def source_problems(data: bytes) -> list[tuple[int, str]]:
     """Every reason to refuse a page's source before parsing it, as (line, French message)."""
     if len(data) > MAX_BYTES:
@@ -93,4 +157,7 @@ def source_problems(data: bytes) -> list[tuple[int, str]]:
     nested = nesting_problem(text)
     if nested:
         problems.append(nested)
+    work = work_problem(text)
+    if work:
+        problems.append(work)
     return problems

@@ -289,7 +289,10 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
         pages += 1
     # Files the MkDocs hook writes after the build, here static files of docs/ for any generator.
     open_data.write_open_data(out_docs)
-    news.write_feed(out_docs / "feed.xml", site.site_url, site.site_name, docs_dir)
+    try:
+        news.write_feed(out_docs / "feed.xml", site.site_url, site.site_name, docs_dir)
+    except news.FeedError as error:
+        raise PrerenderError(str(error)) from None
     overrides = config.get("theme", {}).get("custom_dir")
     if overrides:
         shutil.copytree(root / overrides, out_dir / "overrides", ignore=shutil.ignore_patterns("hooks", "__pycache__"))

@@ -80,8 +80,14 @@ def page_url(site_url: str, src_uri: str) -> str:
     return site_url.rstrip("/") + "/" + path
 
 
+class FeedError(ValueError):
+    """An entry cannot be written into the feed (XML refuses it); the message (French) names the page."""
+
+
 def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | None = None) -> int:
-    """Write the Atom feed of the latest events; returns the number of entries."""
+    """Write the Atom feed of the latest events; returns the number of entries. A value XML
+    refuses (a control character the content check would have refused) raises FeedError, in
+    French, naming the page, never lxml's traceback."""
     from feedgen.feed import FeedGenerator
 
     chosen = events(docs_dir)[:FEED_LIMIT]
@@ -98,12 +104,22 @@ def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | Non
     feed.updated(datetime.combine(date.fromisoformat(latest), time(12), tzinfo=timezone.utc))
     for event in reversed(chosen):  # feedgen puts the last added entry first
         url = page_url(site_url, event.src_uri)
-        digest = hashlib.sha1(f"{event.day}|{event.src_uri}|{event.kind}|{event.text}".encode()).hexdigest()[:12]
+        digest = hashlib.sha1(f"{event.day}|{event.src_uri}|{event.kind}|{event.text}".encode(
+            "utf-8", "surrogatepass")).hexdigest()[:12]
         item = feed.add_entry()
-        item.id(f"{url}#{event.day}-{digest}")
-        item.title(f"{event.title} — {event.text}")
-        item.link(href=url)
-        item.summary(f"{date_fr(event.day)} : {event.text}")
+        try:
+            item.id(f"{url}#{event.day}-{digest}")
+            item.title(f"{event.title} — {event.text}")
+            item.link(href=url)
+            item.summary(f"{date_fr(event.day)} : {event.text}")
+        except ValueError as error:  # lxml: « All strings must be XML compatible »
+            raise FeedError(f"docs/{event.src_uri}:1: le titre ou une entrée de « historique » ({event.day}) contient "
+                            f"un caractère que le flux des nouveautés ne peut pas écrire ({error}) ; « python "
+                            f"scripts/lint.py docs/{event.src_uri} » dit lequel et où") from None
         item.updated(datetime.combine(date.fromisoformat(event.day), time(12), tzinfo=timezone.utc))
-    feed.atom_file(str(target), pretty=True)
+    try:
+        feed.atom_file(str(target), pretty=True)
+    except ValueError as error:
+        raise FeedError(f"le flux des nouveautés ne peut pas être écrit ({error}) ; lancez « python scripts/lint.py » "
+                        "pour trouver le caractère en cause") from None
     return len(chosen)
