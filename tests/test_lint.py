@@ -155,6 +155,8 @@ CASES = [
     ('page-icone.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
     ('page-champ-inconnu.md', 'docs/a-propos/index.md', 'champ-inconnu', 5),
     ('texte-demesure.md', 'docs/fiches/soignant/texte-demesure.md', 'texte-demesure', 43),
+    ('detresse-avalee.yml', 'data/recherche-detresse.yml', 'detresse-avalee', 14),
+    ('detresse-non-reconnue.yml', 'data/recherche-detresse-socle.yml', 'detresse-non-reconnue', 12),
     ('mkdocs-python.yml', 'mkdocs.yml', 'configuration-refusee', 8),
     ('mkdocs-env.yml', 'mkdocs.yml', 'configuration-refusee', 8),
     ('mkdocs-forge-sosie.yml', 'mkdocs.yml', 'configuration-refusee', 10),
@@ -530,7 +532,7 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 12 fichiers\n"
+    assert ok.stdout == "aucun problème dans 13 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())

@@ -61,6 +61,10 @@ CODES = {
     "expression-en-double": (ERROR, "expression de la recherche de détresse écrite deux fois (accents, majuscules "
                                     "et apostrophes mis à part)"),
     "exemple-declenche": (ERROR, "requête de « ne_declenchent_pas » qui ouvrirait pourtant l'encadré de détresse"),
+    "detresse-avalee": (ERROR, "exception de la recherche de détresse qui empêcherait une requête du socle "
+                               "(data/recherche-detresse-socle.yml) d'ouvrir l'encadré des numéros d'aide"),
+    "detresse-non-reconnue": (ERROR, "requête du socle de la détresse qu'aucune expression de "
+                                     "data/recherche-detresse.yml ne reconnaît"),
     "exception-inutile": (WARNING, "exception de la recherche de détresse qui ne contient aucune expression de la liste"),
     # page body
     "titre-different": (ERROR, "titre « # » absent ou différent du champ « title »"),

@@ -37,6 +37,8 @@ class Project:
     #: the git revision a proposal is compared with (None: found from the branch, see changes.py)
     base: str | None = None
     distress_file: Path = DATA_DIR / "recherche-detresse.yml"
+    #: the must-trigger corpus of the distress search (no exception may swallow one of its queries)
+    distress_core_file: Path = DATA_DIR / "recherche-detresse-socle.yml"
 
     @property
     def is_default(self) -> bool:
@@ -45,7 +47,7 @@ class Project:
         return all(Path(a).resolve() == Path(b).resolve() for a, b in (
             (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file),
             (self.questionnaires_dir, default.questionnaires_dir), (self.comite_file, default.comite_file),
-            (self.distress_file, default.distress_file)))
+            (self.distress_file, default.distress_file), (self.distress_core_file, default.distress_core_file)))
 
     @classmethod
     def at(cls, root: Path, today: date | None = None, **options) -> "Project":
@@ -55,7 +57,8 @@ class Project:
         return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
                    bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
                    questionnaires_dir=root / "data" / "questionnaires", comite_file=root / "data" / "comite.yml",
-                   distress_file=root / "data" / "recherche-detresse.yml", **options)
+                   distress_file=root / "data" / "recherche-detresse.yml",
+                   distress_core_file=root / "data" / "recherche-detresse-socle.yml", **options)
 
 
 def page_kind(project: Project, path: Path) -> str:
@@ -155,6 +158,16 @@ class Context:
         if data is None or not isinstance(data.get("membres"), list):
             return None
         return members_from(data)
+
+    @cached_property
+    def distress_data(self) -> dict | None:
+        """data/recherche-detresse.yml, or None when it cannot be read."""
+        return _load_quietly(self.project.distress_file)
+
+    @cached_property
+    def distress_core(self) -> dict | None:
+        """data/recherche-detresse-socle.yml, or None when it cannot be read."""
+        return _load_quietly(self.project.distress_core_file)
 
     @cached_property
     def changes(self):
