@@ -30,6 +30,7 @@ MAX_OPEN = 32           # « [ » or « ( » open at once in a paragraph: Python
 MAX_UNCLOSED_TAGS = 32  # « <a » with no « > » before the next « < »: HTML parsers read to the end for each
 MAX_MARKS = 1_000       # signs of inline markup in a paragraph: each one rewrites the paragraph
 MAX_BLOCKS = 2_000      # headings, list items, quotes, admonitions, fences in a page
+MAX_READ = 500_000      # characters that the signs left open make a parser read again, in all
 _MARK = re.compile(r"(?<!\\)(?:<[A-Za-z/!?]|[\[\]()>`*_])")
 _BLOCK_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|#{1,6}|>|!!!|\?\?\?\+?|```|~~~)(?:[ \t]|$)")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -74,14 +75,23 @@ def nesting_problem(text: str) -> tuple[int, str] | None:
 
 def work_problem(text: str) -> tuple[int, str] | None:
     """(line, French message) of the first run of markup that would make a parser's work grow
-    with the square of the page (linear: one pass over the signs of markup)."""
+    with the square of the page (linear: one pass over the signs of markup).
+
+    Besides counts, the reading a parser would do is measured: a « [ » or « ( » left open reads
+    to the end of its paragraph, a « <a » with no « > » reads to the next « > » (so an unclosed
+    sign costs the distance it opens); over MAX_READ characters in all, the page is refused."""
     blocks = unclosed = 0
-    tag_open = False
+    tags: list[int] = []           # positions of « <x » with no « > » yet
+    opened: list[tuple[int, int, str]] = []  # (position, line, sign) of « [ » and « ( » still open
     square = paren = marks = 0
     paragraph = 1
+    offset = spent = 0  # spent: what the signs closed or left behind made a parser read
     for number, line in enumerate(text.split("\n"), 1):
+        start, offset = offset, offset + len(line) + 1
         if not line.strip():
+            spent += sum(start - p for p, _, _ in opened)  # each read to the end of its paragraph
             square = paren = marks = 0
+            opened.clear()
             paragraph = number + 1
             continue
         if _BLOCK_START.match(line):
@@ -91,8 +101,10 @@ def work_problem(text: str) -> tuple[int, str] | None:
                                 "seule page : la construction ralentirait sans fin ; découpez-la en plusieurs pages")
         for found in _MARK.finditer(line):
             sign = found.group()
+            where = start + found.start()
             if sign == ">":
-                tag_open = False
+                spent += sum(where - p for p in tags)
+                tags.clear()
                 continue
             marks += 1
             if marks > MAX_MARKS:
@@ -100,29 +112,41 @@ def work_problem(text: str) -> tuple[int, str] | None:
                                    "paragraphe : chacun ferait relire tout le paragraphe à la construction ; "
                                    "découpez-le ou retirez-en")
             if sign[0] == "<":
-                if tag_open:
+                if tags:
                     unclosed += 1
                     if unclosed > MAX_UNCLOSED_TAGS:
                         return number, (f"plus de {MAX_UNCLOSED_TAGS} balises « < » ouvertes sans « > » : le lecteur "
                                         "de HTML relirait la page jusqu'au bout pour chacune ; fermez-les, ou "
                                         "écrivez &lt; pour un signe « inférieur à »")
-                tag_open = True
-            elif sign == "[":
-                square += 1
-                if square > MAX_OPEN:
-                    return number, (f"plus de {MAX_OPEN} crochets « [ » ouverts sans « ] » dans un même paragraphe : "
+                tags.append(where)
+            elif sign in "[(":
+                opened.append((where, number, sign))
+                if sign == "[":
+                    square += 1
+                else:
+                    paren += 1
+                if max(square, paren) > MAX_OPEN:
+                    name = "crochets « [ » ouverts sans « ] »" if sign == "[" else "parenthèses « ( » ouvertes sans « ) »"
+                    return number, (f"plus de {MAX_OPEN} {name} dans un même paragraphe : "
                                     "la lecture des liens relirait le paragraphe pour chacun, sans fin ; fermez-les, "
-                                    "ou écrivez \\[ pour un crochet seul")
-            elif sign == "]":
-                square = max(0, square - 1)
-            elif sign == "(":
-                paren += 1
-                if paren > MAX_OPEN:
-                    return number, (f"plus de {MAX_OPEN} parenthèses « ( » ouvertes sans « ) » dans un même "
-                                    "paragraphe : la lecture des liens relirait le paragraphe pour chacune ; "
-                                    "fermez-les, ou écrivez \\( pour une parenthèse seule")
-            elif sign == ")":
-                paren = max(0, paren - 1)
+                                    f"ou écrivez \\{sign} pour un signe seul")
+            elif sign in "])":
+                wanted = "[" if sign == "]" else "("
+                for index in range(len(opened) - 1, -1, -1):
+                    if opened[index][2] == wanted:
+                        del opened[index]
+                        break
+                if sign == "]":
+                    square = max(0, square - 1)
+                else:
+                    paren = max(0, paren - 1)
+        # What the signs still open would make a parser read, so far (a lower bound, growing).
+        read = spent + sum(offset - p for p, _, _ in opened) + sum(offset - p for p in tags)
+        if read > MAX_READ:
+            amount = f"{MAX_READ:,}".replace(",", "\u202f")
+            return number, (f"des « [ », « ( » ou « < » restent ouverts sur de longs passages (jusqu'à cette ligne) : "
+                            f"la construction relirait plus de {amount} caractères pour eux ; fermez-les, ou "
+                            "écrivez \\[, \\( ou &lt; pour un signe seul")
     return None
 
 
