@@ -195,7 +195,7 @@ BOUNDED_BODIES_20B = [
     ("epuisement-emphase", "*a* " * 25_000),
     ("epuisement-liste-3000", "- a\n" * 3_000),
     ("epuisement-balises-paragraphes", "<a \n\n" * 2_000),
-    ("epuisement-crochets-lointains", "[" * 2 + "mot " * 60_000),
+    ("epuisement-crochets-lointains", "[" * 3 + "mot " * 60_000),
     ("epuisement-balise-lointaine", ("<a " + "mot " * 2_000 + "\n\n") * 30),
 ]
 
