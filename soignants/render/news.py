@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from ..model import catalog
+from ..model.limits import CONTROL
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
 
@@ -106,16 +107,16 @@ def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | Non
         url = page_url(site_url, event.src_uri)
         digest = hashlib.sha1(f"{event.day}|{event.src_uri}|{event.kind}|{event.text}".encode(
             "utf-8", "surrogatepass")).hexdigest()[:12]
-        item = feed.add_entry()
-        try:
-            item.id(f"{url}#{event.day}-{digest}")
-            item.title(f"{event.title} — {event.text}")
-            item.link(href=url)
-            item.summary(f"{date_fr(event.day)} : {event.text}")
-        except ValueError as error:  # lxml: « All strings must be XML compatible »
+        found = CONTROL.search(event.title + event.text)
+        if found:  # lxml would stop the whole feed on it (« All strings must be XML compatible »)
             raise FeedError(f"docs/{event.src_uri}:1: le titre ou une entrée de « historique » ({event.day}) contient "
-                            f"un caractère que le flux des nouveautés ne peut pas écrire ({error}) ; « python "
-                            f"scripts/lint.py docs/{event.src_uri} » dit lequel et où") from None
+                            f"un caractère de contrôle (U+{ord(found.group()):04X}) que le flux des nouveautés ne "
+                            f"peut pas écrire ; « python scripts/lint.py docs/{event.src_uri} » dit où")
+        item = feed.add_entry()
+        item.id(f"{url}#{event.day}-{digest}")
+        item.title(f"{event.title} — {event.text}")
+        item.link(href=url)
+        item.summary(f"{date_fr(event.day)} : {event.text}")
         item.updated(datetime.combine(date.fromisoformat(event.day), time(12), tzinfo=timezone.utc))
     try:
         feed.atom_file(str(target), pretty=True)
