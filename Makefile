@@ -11,13 +11,17 @@ PIP_QUIET := --quiet --disable-pip-version-check
 .PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
+# (build and serve first check mkdocs.yml with the content check: MkDocs would run a !!python tag
+# while reading it, before any hook; soignants/pipeline/config_guard.py)
 serve: $(VENV)/.site
+	$(BIN)/python scripts/lint.py mkdocs.yml
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 # Build the site into site/ (strict: a broken link fails), then check what every page must have
 # (help strip numbers, no raw marker, nothing from another host, cleaned content, CSP):
 # scripts/check_built_site.py. Under a subpath: SITE_URL=https://example.org/urps/ make build
 build: $(VENV)/.site
+	$(BIN)/python scripts/lint.py mkdocs.yml
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/check_built_site.py site --csp
 

@@ -44,7 +44,11 @@ def main(argv=None) -> int:
         return 2
     stale = []
     for forge, relative in committee.CODEOWNERS_FILES.items():
-        wanted = committee.codeowners(members, date.today(), forge, maintainers)
+        try:
+            wanted = committee.codeowners(members, date.today(), forge, maintainers)
+        except committee.HandleError as error:
+            print(f"codeowners.py : {error}", file=sys.stderr)
+            return 2
         target = root / relative
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == wanted:

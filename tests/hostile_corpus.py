@@ -123,3 +123,100 @@ class Case:
     payload: str = ""
     code: str | None = None  # the content check refuses it with this code (or None: neutralised only)
     path: tuple = field(default_factory=tuple)
+
+
+# --- issue 20 B: page kinds, mkdocs.yml, bounded work, distress data -------------------------------
+# (kept apart from the other helpers' cases; tests/test_hostile.py tries them in the block of the
+# same name). Kinds:
+# - "page": the front matter of a page that is neither a fiche nor a testimony, `path[0]` the page
+#   under docs/, the payload a YAML mapping merged into it;
+# - "config": lines appended to mkdocs.yml (as above);
+# - "front" / "body": a fiche's front matter or body (as above);
+# - "comite", "distress": data/comite.yml and data/recherche-detresse.yml, the payload a YAML
+#   mapping of what to add.
+
+PAGE_CASES_20B = [
+    ("page-statut-balisage", "a-propos/index.md", {"status": "\"><img src=x onerror=alert(1)>XSSMARK"},
+     "valeur-interdite"),
+    ("page-gabarit", "a-propos/index.md", {"template": "base.html"}, "valeur-interdite"),
+    ("page-gabarit-redirection", "a-propos/index.md",
+     {"template": "redirect.html", "location": "javascript:alert('XSSMARK')"}, "valeur-interdite"),
+    ("page-icone-chemin", "fiches/index.md", {"icon": "../../../../etc/passwd"}, "champ-invalide"),
+    ("page-icone-inconnue", "fiches/index.md", {"icon": "material/xssmark"}, "valeur-interdite"),
+    ("page-hide-inconnu", "index.md", {"hide": ["navigation", "bandeau-aide"]}, "valeur-interdite"),
+    ("page-search-balise", "a-propos/index.md", {"search": {"exclude": "<script>XSSMARK</script>"}},
+     "champ-invalide"),
+    ("page-aide-exclue", "aide/index.md", {"search": {"exclude": True}}, "aide-hors-recherche"),
+    ("page-aide-anglaise-exclue", "aide/index.en.md", {"search": {"exclude": True}}, "aide-hors-recherche"),
+    ("page-aide-releguee", "aide/annuaire.md", {"search": {"boost": 0.1}}, "aide-hors-recherche"),
+    ("page-date-brute", "bibliographie/index.md", {"revision_date": "<img src=x onerror=alert('XSSMARK')>"},
+     "champ-inconnu"),
+    ("page-controle", "index.md", {"title": "Accueil\x07XSSMARK"}, "caractere-de-controle"),
+    ("page-anglaise-statut", "index.en.md", {"status": "XSSMARK"}, "valeur-interdite"),
+]
+
+CONFIG_CASES_20B = [
+    ("config-python-tag", 'copyright: !!python/object/apply:os.system ["echo XSSMARK"]\n'),
+    ("config-python-name", "extra_javascript: !!python/name:os.system\n"),
+    ("config-env-home", "copyright: !ENV HOME\n"),
+    ("config-env-secret", 'site_description: !ENV [AWS_SECRET_ACCESS_KEY, "XSSMARK"]\n'),
+    ("config-inherit", "INHERIT: docs/images/XSSMARK.yml\n"),
+    ("config-extra-scope", "extra:\n  bandeau: []\n  scope: '\"),alert(\"XSSMARK'\n"),
+    ("config-extra-polyfills", "extra:\n  bandeau: []\n  polyfills:\n    - images/XSSMARK.js\n"),
+    ("config-script-local", "extra_javascript:\n  - assets/javascripts/quitter.js\n  - images/XSSMARK.js\n"),
+    ("config-style-local", "extra_css:\n  - images/XSSMARK.css\n"),
+    ("config-custom-dir", "theme:\n  name: material\n  custom_dir: docs/images\n"),
+    ("config-snippets", "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [/]\n"),
+    ("config-superfences-custom", "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+                                  "        - name: XSSMARK\n          class: x\n"),
+    ("config-forge-sosie", "extra:\n  bandeau: []\n  signalement:\n    forge: https://github.com.evil.example/XSSMARK\n"),
+    ("config-forge-arobase", "extra:\n  bandeau: []\n  signalement:\n    forge: https://github.com@evil.example/XSSMARK\n"),
+    ("config-forge-idn", "extra:\n  bandeau: []\n  signalement:\n    forge: https://gіthub.com/urps/XSSMARK\n"),
+    ("config-site-name", "site_name: \"Soigner <img src=x onerror=alert('XSSMARK')>\"\n"),
+    ("config-palette", "theme:\n  name: material\n  custom_dir: overrides\n  palette:\n    - scheme: default\n"
+                       "      toggle:\n        icon: material/weather-night\n        name: '\"><b>XSSMARK</b>'\n"),
+    ("config-palette-media", "theme:\n  name: material\n  custom_dir: overrides\n  palette:\n"
+                             "    - media: '\" onfocus=\"alert(1)'\n      scheme: default\n"),
+    ("config-copyright", "copyright: \"<a href='tel:+33899000000'>Appelez le 3114 XSSMARK</a>\"\n"),
+    ("config-status-label", "extra:\n  bandeau: []\n  status:\n    new: '\"><img src=x onerror=alert(1)>XSSMARK'\n"),
+    ("config-docs-dir", "docs_dir: /etc\n"),
+    ("config-nav-externe", "nav:\n  - \"Aide urgente XSSMARK\": https://evil.example/aide\n"),
+    ("config-separateur", "plugins:\n  - search:\n      separator: '(a+)+$'\n  - i18n\n"),
+    ("config-surlignage", "theme:\n  name: material\n  custom_dir: overrides\n  features:\n    - search.highlight\n"),
+    ("config-sans-crochet", "hooks: []\n"),
+    ("config-aide-exclue", "exclude_docs: |\n  aide/\n"),
+    ("config-bandeau", "extra:\n  bandeau:\n    - nom_court: SPS\n      telephone: 08 99 00 00 00\n"),
+]
+
+BOUNDED_BODIES_20B = [
+    ("epuisement-crochets-100000", "[" * 100_000),
+    ("epuisement-balises-a-33000", "<a " * 33_000),
+    ("epuisement-liens-ouverts", "[x](" * 25_000),
+    ("epuisement-emphase", "*a* " * 25_000),
+    ("epuisement-liste-3000", "- a\n" * 3_000),
+    ("epuisement-balises-paragraphes", "<a \n\n" * 2_000),
+    ("epuisement-crochets-lointains", "[" * 3 + "mot " * 60_000),
+    ("epuisement-balise-lointaine", ("<a " + "mot " * 2_000 + "\n\n") * 30),
+]
+
+DISTRESS_CASES_20B = [
+    ("detresse-exception-veux-me-suicider", "veux me suicider"),
+    ("detresse-exception-envie-de-mourir", "envie de mourir"),
+    ("detresse-exception-en-finir", "en finir"),
+    ("detresse-exception-kill-myself", "kill myself"),
+]
+
+
+def cases_20b() -> list[Case]:
+    cases = [Case(ident, "page", json.dumps(meta, ensure_ascii=False), code, (page,))
+             for ident, page, meta, code in PAGE_CASES_20B]
+    cases += [Case(ident, "config", payload, "configuration-refusee") for ident, payload in CONFIG_CASES_20B]
+    cases += [Case(ident, "body", payload, "texte-demesure") for ident, payload in BOUNDED_BODIES_20B]
+    cases.append(Case("front-historique-controle", "front",
+                      'historique:\n  - date: "2026-11-01"\n    texte: "XSSMARK\\x01 une entrée"\n',
+                      "caractere-de-controle"))
+    cases.append(Case("comite-forge-retour-ligne", "comite",
+                      json.dumps({"nom": "Dr Anne Exemple", "role": "membre", "specialite": "médecine générale",
+                                  "depuis": "2026-01-01", "forge": "alice\n"}), "champ-invalide"))
+    cases += [Case(ident, "distress", expression, "detresse-avalee") for ident, expression in DISTRESS_CASES_20B]
+    return cases

@@ -73,7 +73,7 @@ def proposal(tmp_path_factory) -> Path:
     """A copy of the project on a proposal branch, its committee on `main`, nothing broken yet."""
     site = tmp_path_factory.mktemp("depot") / "site"
     site.mkdir()
-    for name in ("docs", "data", "overrides", "soignants"):
+    for name in ("docs", "data", "overrides", "soignants", "scripts"):
         shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "Makefile"):
         shutil.copyfile(ROOT / name, site / name)

@@ -90,7 +90,8 @@ def test_report_link_to_github_prefills_the_issue_form():
     assert "id: page" in issue_form
 
 
-def test_report_link_to_gitlab_and_by_mail():
+def test_report_link_to_gitlab_and_by_mail(monkeypatch):
+    monkeypatch.setenv("CI_SERVER_HOST", "gitlab.exemple.fr")  # a self-hosted GitLab: its runner says its host
     settings = feedback.settings_from({"signalement": {"forge": "https://gitlab.exemple.fr/urps/site",
                                                        "courriel": "comite@exemple.fr"}})
     url = feedback.forge_url(settings, "Addictions", "https://exemple.org/fiches/soignant/addictions/")

@@ -473,3 +473,149 @@ def test_the_build_refuses_in_french_without_a_traceback(tmp_path, case):
     assert result.returncode != 0
     assert "Traceback" not in output, output[-3000:]
     assert f"{case.ident}.md" in output, output[-3000:]
+
+
+# --- issue 20 B: page kinds, mkdocs.yml, bounded work, distress data -------------------------------
+# (the cases are in hostile_corpus.py, block « issue 20 B »; kept apart from the other helpers')
+
+import json  # noqa: E402
+
+from hostile_corpus import cases_20b  # noqa: E402
+
+CASES_20B = cases_20b()
+
+
+def test_the_20b_corpus_covers_its_classes():
+    kinds = {c.kind for c in CASES_20B}
+    assert len(CASES_20B) >= 30 and {"page", "config", "body", "front", "comite", "distress"} <= kinds
+    assert len({c.ident for c in CASES_20B} | {c.ident for c in all_cases()}) == len(CASES_20B) + len(all_cases())
+
+
+def _merge_front_matter(path: Path, addition: dict) -> None:
+    meta, body = split_page(path.read_text(encoding="utf-8"))
+    for key, value in addition.items():
+        if isinstance(value, dict) and isinstance(meta.get(key), dict):
+            meta[key] = {**meta[key], **value}
+        else:
+            meta[key] = value
+    write_page(path, meta, body)
+
+
+@pytest.mark.parametrize("case", CASES_20B, ids=[c.ident for c in CASES_20B])
+def test_the_content_check_refuses_20b(lint_root, case):
+    root = lint_root
+    if case.kind in ("body", "front", "config"):
+        test_the_content_check_refuses(root, case)
+        return
+    if case.kind == "page":
+        path = root / "docs" / case.path[0]
+    else:
+        path = root / "data" / ("comite.yml" if case.kind == "comite" else "recherche-detresse.yml")
+    original = path.read_text(encoding="utf-8")
+    try:
+        if case.kind == "page":
+            _merge_front_matter(path, json.loads(case.payload))
+        elif case.kind == "comite":
+            data = yaml.safe_load(original)
+            data["membres"] = [json.loads(case.payload)]
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        else:  # an exception of the distress search that would swallow a query of its core
+            data = yaml.safe_load(original)
+            data["exceptions"].append({"expression": case.payload, "raison": "une exception trop large (corpus)"})
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        _refused(root, path, case.code)
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+# The build path: the same refusals stop `mkdocs build`, in French, without a traceback. A sample
+# of each class (each case is a build of the project's copy).
+BUILD_20B = ["page-statut-balisage", "page-gabarit", "page-aide-exclue", "page-controle", "front-historique-controle",
+             "epuisement-crochets-100000", "epuisement-balises-a-33000", "config-site-name", "config-env-home",
+             "config-forge-sosie", "config-extra-scope", "config-script-local", "config-snippets"]
+
+
+def _build(root: Path, tmp_path: Path, **env) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), capture_output=True,
+                          text=True, timeout=900)
+
+
+@pytest.mark.parametrize("ident", BUILD_20B)
+def test_the_build_refuses_20b_in_french(tmp_path, ident):
+    case = next(c for c in CASES_20B if c.ident == ident)
+    root = copy_project(tmp_path / "projet")
+    if case.kind == "body":
+        target = _fiche_with_body(root, case.ident, case.payload)[0].name
+    elif case.kind == "front":
+        meta, body = split_page((ROOT / BASE_FICHE).read_text(encoding="utf-8"))
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        target = f"{case.ident}.md"
+        (root / "docs" / "fiches" / "soignant" / target).write_text(f"---\n{front}{case.payload}---\n{body}",
+                                                                     encoding="utf-8")
+    elif case.kind == "page":
+        _merge_front_matter(root / "docs" / case.path[0], json.loads(case.payload))
+        target = case.path[0]
+    else:
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "\n" + case.payload, encoding="utf-8")
+        target = "mkdocs.yml"
+    result = _build(root, tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-2000:]
+    assert "Traceback" not in output, output[-3000:]
+    assert re.search(re.escape(target) + r":\d+: ", output), output[-3000:]
+    assert not (tmp_path / "site" / "index.html").exists() or case.kind == "body"
+
+
+MARKER = "python-tag-ran"
+PYTHON_TAG = f'copyright: !!python/object/apply:os.system ["touch {MARKER}"]\n'
+
+
+def test_a_python_tag_is_refused_before_mkdocs_reads_the_file(tmp_path):
+    """MkDocs reads mkdocs.yml with PyYAML's full loader, before any hook: `make build` and
+    `make serve` run the content check on it first, with a safe loader; so do the pre-render and
+    the hook (soignants/pipeline/config_guard.py). The tag is never executed on these paths."""
+    root = copy_project(tmp_path / "projet")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n" + PYTHON_TAG, encoding="utf-8")
+    # The Makefile checks mkdocs.yml before each MkDocs command.
+    for target in ("build", "serve"):
+        commands = subprocess.run(["make", "-n", "-W", ".venv/.site", target], cwd=ROOT, capture_output=True,
+                                  text=True, timeout=60).stdout.splitlines()
+        mkdocs = next(i for i, line in enumerate(commands) if "/mkdocs " in line)
+        assert any("scripts/lint.py mkdocs.yml" in line for line in commands[:mkdocs]), commands
+    # The content check: French, the line of the tag, nothing run.
+    lint = subprocess.run([sys.executable, str(ROOT / "scripts" / "lint.py"), "--racine", str(root), str(config)],
+                          cwd=root, capture_output=True, text=True, timeout=120)
+    assert lint.returncode == 1 and "Traceback" not in lint.stdout + lint.stderr
+    assert re.search(r"mkdocs\.yml:\d+: balise YAML « !!python/object/apply:os\.system » refusée", lint.stdout)
+    # The pre-render (make prerender, the Zensical build): refused before anything is read.
+    prerendered = subprocess.run([sys.executable, str(ROOT / "scripts" / "prerender.py"), str(tmp_path / "copie"),
+                                  "--config", str(config)], cwd=root, capture_output=True, text=True, timeout=300)
+    assert prerendered.returncode != 0 and "Traceback" not in prerendered.stdout + prerendered.stderr
+    assert "balise YAML" in prerendered.stdout + prerendered.stderr
+    assert not (root / MARKER).exists() and not (tmp_path / MARKER).exists()
+
+
+def test_a_page_over_its_time_budget_stops_the_build_in_french(tmp_path):
+    """Past the pre-scan, a page that keeps Python-Markdown busy (40 000 links and 1 900 admonitions,
+    some seconds on any machine) is stopped by the per-page budget (SOIGNANTS_BUDGET_PAGE, in
+    seconds; 20 by default). It is the home page, the first page MkDocs builds: no other page is
+    measured before it."""
+    from soignants.model.limits import work_problem
+    root = copy_project(tmp_path / "projet")
+    slow = ("[a](b) " * 160 + "\n\n") * 200 + "!!! note\n    x\n" * 1_900
+    assert work_problem(slow) is None  # the pre-scan lets it through: the budget is what stops it
+    home = root / "docs" / "index.md"
+    meta, _ = split_page(home.read_text(encoding="utf-8"))
+    write_page(home, meta, "\n# Accueil\n\n" + slow)
+    # Its links lead nowhere: the content check, which every real build runs first, would stop
+    # it before; here the budget itself is under test (tests/build_without_content_check.py).
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "build_without_content_check.py"), "build",
+                             "--strict", "--site-dir", str(tmp_path / "site")], cwd=root,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SOIGNANTS_BUDGET_PAGE="1"),
+                            capture_output=True, text=True, timeout=900)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert "docs/index.md:1: la construction de cette page a dépassé 1 s" in output, output[-3000:]

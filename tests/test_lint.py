@@ -126,7 +126,7 @@ CASES = [
     ('chiffre-sans-source.md', 'docs/fiches/soignant/chiffre-sans-source.md', 'chiffre-sans-source', 35),
     ('caractere-invisible.md', 'docs/fiches/soignant/caractere-invisible.md', 'caractere-invisible', 39),
     ('imbrication-profonde.md', 'docs/fiches/soignant/imbrication-profonde.md', 'imbrication-profonde', 56),
-    ('mkdocs-cdn.yml', 'mkdocs.yml', 'configuration-refusee', 5),
+    ('mkdocs-cdn.yml', 'mkdocs.yml', 'configuration-refusee', 10),
     # the editorial committee and honest authorship (soignants/lint/review.py, committee_checks.py)
     ('relecteur-inconnu.md', 'docs/fiches/cabinet/relecteur-inconnu.md', 'relecteur-inconnu', 9),
     ('relecteur-ancien-membre.md', 'docs/fiches/cabinet/relecteur-ancien-membre.md', 'relecteur-inconnu', 9),
@@ -172,6 +172,20 @@ CASES = [
     ('detresse-exemple-declenche.yml', 'data/recherche-detresse.yml', 'exemple-declenche', 17),
     ('detresse-exception-inutile.yml', 'data/recherche-detresse.yml', 'exception-inutile', 13),
     ('detresse-champ-manquant.yml', 'data/recherche-detresse.yml', 'champ-manquant', 11),
+    # issue 20 B: page kinds, control characters, mkdocs.yml allowlist, bounded work, distress core
+    ('caractere-de-controle.md', 'docs/fiches/soignant/caractere-de-controle.md', 'caractere-de-controle', 16),
+    ('aide-caractere-de-controle.yml', 'data/aide.yml', 'caractere-de-controle', 10),
+    ('aide-hors-recherche.md', 'docs/aide/index.md', 'aide-hors-recherche', 6),
+    ('page-gabarit.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
+    ('page-statut.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
+    ('page-icone.md', 'docs/a-propos/index.md', 'valeur-interdite', 5),
+    ('page-champ-inconnu.md', 'docs/a-propos/index.md', 'champ-inconnu', 5),
+    ('texte-demesure.md', 'docs/fiches/soignant/texte-demesure.md', 'texte-demesure', 43),
+    ('detresse-avalee.yml', 'data/recherche-detresse.yml', 'detresse-avalee', 14),
+    ('detresse-non-reconnue.yml', 'data/recherche-detresse-socle.yml', 'detresse-non-reconnue', 12),
+    ('mkdocs-python.yml', 'mkdocs.yml', 'configuration-refusee', 8),
+    ('mkdocs-env.yml', 'mkdocs.yml', 'configuration-refusee', 8),
+    ('mkdocs-forge-sosie.yml', 'mkdocs.yml', 'configuration-refusee', 10),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).
@@ -554,14 +568,14 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 12 fichiers\n"
+    assert ok.stdout == "aucun problème dans 13 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())
     assert warned.returncode == 0
     line = next(c[3] for c in CASES if c[0] == "relecture-depassee.md")
     assert warned.stdout.splitlines()[0].startswith(f"docs/fiches/soignant/relecture-depassee.md:{line}: avertissement : ")
-    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 13 fichiers"
+    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 14 fichiers"
     assert cli("--racine", root, "--date", TODAY.isoformat(), "--strict").returncode == 1
 
     shutil.copyfile(BROKEN / "lien-casse.md", root / "docs/fiches/soignant/lien-casse.md")

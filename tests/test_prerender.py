@@ -178,7 +178,8 @@ def test_the_command_stops_on_a_content_error_with_the_content_checks_lines(tmp_
     # The whole content check runs (soignants/pipeline/build_errors.py): a small valid project.
     project = tmp_path / "projet"
     shutil.copytree(ROOT / "tests" / "fixtures" / "lint" / "projet", project)
-    (project / "mkdocs.yml").write_text("site_name: Essai\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: Essai\ntheme:\n  name: material\n  custom_dir: overrides\n"
+                                        "hooks:\n  - overrides/hooks/site.py\n", encoding="utf-8")
     (project / "docs" / "index.md").write_text("# Accueil\n\n[[aide:numero-inexistant]]\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/prerender.py", str(tmp_path / "sortie"),
                              "--config", str(project / "mkdocs.yml")], cwd=ROOT,

@@ -50,8 +50,9 @@ def test_a_handle_with_a_line_break_is_refused_and_never_reaches_codeowners():
     member = {"nom": "Dr Alice Fictive", "role": "membre", "specialite": "médecine générale",
               "forge": "alice\n@attaquant", "depuis": "2026-01-01"}
     assert [i.code for i in issues("comite", {"membres": [member]})] == ["champ-invalide"]
-    owners = committee.codeowners(committee.members_from({"membres": [member]}), TODAY, "github")
-    assert "@attaquant" not in owners and "alice" not in owners
+    # CODEOWNERS is never written with it: scripts/codeowners.py says so, in French, and stops.
+    with pytest.raises(committee.HandleError, match="n'est pas un identifiant"):
+        committee.codeowners(committee.members_from({"membres": [member]}), TODAY, "github")
 
 
 # --- CODEOWNERS ------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import (build_log, build_notices, csp, minify, open_data, prerender, search_index,
-                                search_pagefind, serving, template_cache)
+from soignants.pipeline import (build_log, build_notices, csp, minify, open_data, page_budget, prerender,
+                                search_index, search_pagefind, serving, template_cache, template_errors)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
 
@@ -58,7 +58,8 @@ def on_config(config):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             warnings = serving.until_content_is_fixed(
-                lambda: prerender.prepare(config.docs_dir, root, config.extra), config.dev_addr, root)
+                lambda: prerender.prepare(config.docs_dir, root, config.extra, config_file=config.config_file_path),
+                config.dev_addr, root)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
         notices = build_notices.once(build_notices.notices(root, config.site_url, config.extra))
@@ -87,6 +88,8 @@ def on_env(env, config, files):
     cache = template_cache.bytecode_cache()
     if cache is not None:
         env.bytecode_cache = cache
+    # A template that fails on a page: a French `fichier:ligne` line, never a Jinja traceback.
+    template_errors.in_french(env, PluginError, Path(config.docs_dir).name)
     # The Content-Security-Policy of each page (overrides/main.html), from the theme's templates.
     env.globals["ss_csp"] = jinja2.pass_context(
         lambda context, base_url: csp.policy(_theme_script_hashes(env, config, base_url)))
@@ -99,6 +102,12 @@ def _theme_script_hashes(env, config, base_url: str) -> list[str]:
         features = config.theme.get("features") or []
         _csp_hashes[key] = csp.theme_script_hashes(env, {"config": config, "base_url": base_url, "features": features})
     return _csp_hashes[key]
+
+
+def on_pre_page(page, config, files):
+    # A time budget for the page, from here to its cleaned content (soignants/pipeline/page_budget.py).
+    page_budget.start(f"{Path(config.docs_dir).name}/{page.file.src_uri}", PluginError)
+    return page
 
 
 def on_page_read_source(page, config):
@@ -135,6 +144,7 @@ def on_page_content(html, page, config, files):
     if search_pagefind.is_indexed(page.meta):  # what the readers' search indexes (Pagefind)
         html = search_pagefind.indexed_content(html, _keywords.get(page.url, []), _language(config),
                                                search_pagefind.keywords_weight(page.meta))
+    page_budget.stop()
     return "\n".join(x for x in (before, html, after) if x)
 
 
@@ -160,6 +170,7 @@ def on_pre_build(config):
 
 def on_build_error(error):
     global _build_depth
+    page_budget.stop()
     _build_depth = 0
 
 
@@ -185,7 +196,10 @@ def on_post_build(config):
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).
-    news.write_feed(site_dir / "feed.xml", _french_site["url"], _french_site["name"])
+    try:
+        news.write_feed(site_dir / "feed.xml", _french_site["url"], _french_site["name"])
+    except news.FeedError as error:
+        raise PluginError(str(error)) from None
     # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back.
     if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
         (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")

@@ -18,8 +18,13 @@ CODES = {
     "caractere-invisible": (ERROR, "caractère invisible ou qui change le sens de lecture (espace sans chasse, "
                                    "contrôle bidirectionnel, trait d'union conditionnel)"),
     "imbrication-profonde": (ERROR, "listes ou citations imbriquées sur plus de 16 niveaux"),
-    "configuration-refusee": (ERROR, "mkdocs.yml charge un fichier d'un autre site, des polices, une mesure "
-                                     "d'audience, un lien de dépôt, une extension ou un crochet non prévus"),
+    "texte-demesure": (ERROR, "suite de signes qui ferait tourner la construction sans fin : plus de 32 « [ » ou "
+                              "« ( » ouverts, 32 balises « < » sans « > », 1 000 signes de mise en forme dans un "
+                              "paragraphe, 2 000 titres ou éléments de liste dans une page"),
+    "configuration-refusee": (ERROR, "mkdocs.yml hors de la liste de ce qui est permis : balise YAML !!python ou "
+                                     "!ENV non documentée, réglage, script, style, extension, crochet ou option non "
+                                     "prévus, texte affiché avec des balises, lien de signalement hors de la forge "
+                                     "du projet, fichier d'un autre site, polices, mesure d'audience"),
     "cache-depose": (ERROR, "dossier .cache/ ajouté au dépôt : du code que la construction exécuterait"),
     "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
     # front matter and data files
@@ -28,6 +33,10 @@ CODES = {
     "champ-manquant": (ERROR, "champ obligatoire absent"),
     "champ-inconnu": (ERROR, "champ que le modèle ne connaît pas (souvent une faute de frappe)"),
     "champ-duplique": (ERROR, "champ écrit deux fois au même niveau"),
+    "caractere-de-controle": (ERROR, "caractère de contrôle invisible dans un champ d'en-tête ou de données "
+                                     "(« \\x07 », « \\u0001 » entre guillemets)"),
+    "aide-hors-recherche": (ERROR, "page « Trouver de l'aide » retirée de la recherche (search: exclude) ou "
+                                   "reléguée (boost sous 1)"),
     "champ-invalide": (ERROR, "valeur du mauvais type, trop courte ou trop longue, liste vide, doublon, format"),
     "valeur-interdite": (ERROR, "valeur hors de la liste des valeurs possibles"),
     "date-invalide": (ERROR, "date mal écrite, qui n'existe pas, future, ou relectures dans le désordre"),
@@ -57,6 +66,10 @@ CODES = {
     "expression-en-double": (ERROR, "expression de la recherche de détresse écrite deux fois (accents, majuscules "
                                     "et apostrophes mis à part)"),
     "exemple-declenche": (ERROR, "requête de « ne_declenchent_pas » qui ouvrirait pourtant l'encadré de détresse"),
+    "detresse-avalee": (ERROR, "exception de la recherche de détresse qui empêcherait une requête du socle "
+                               "(data/recherche-detresse-socle.yml) d'ouvrir l'encadré des numéros d'aide"),
+    "detresse-non-reconnue": (ERROR, "requête du socle de la détresse qu'aucune expression de "
+                                     "data/recherche-detresse.yml ne reconnaît"),
     "exception-inutile": (WARNING, "exception de la recherche de détresse qui ne contient aucune expression de la liste"),
     # page body
     "titre-different": (ERROR, "titre « # » absent ou différent du champ « title »"),

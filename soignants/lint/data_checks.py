@@ -23,6 +23,7 @@ from .project import Context
 from .reading import read_text
 from .report import WARNING, Problem
 from .front_matter import unknown_key_message
+from .page_fields import control_problems
 from .schema_messages import issues
 from .sources import home_page_problems
 from .yaml_errors import located
@@ -63,6 +64,7 @@ def load_data_file(path: Path, shown: str, schema_name: str) -> DataFile:
     for issue in issues(schema_name, data):
         problems.append(Problem(shown, lines.line(issue.path), issue.code,
                                 _with_entry(data, issue.path) + issue.message))
+    problems += control_problems(data, lines, shown, "ce fichier")
     return DataFile(data, lines, problems)
 
 
@@ -247,4 +249,64 @@ def check_distress(ctx: Context, path: Path) -> list[Problem]:
                                         "l'expression, ajoutez une exception, ou retirez cette requête de "
                                         "« ne_declenchent_pas » si elle doit bien ouvrir l'encadré"))
                 break
+    problems += _swallowed_core(ctx, data, lines, shown, tuple(words for _, words, _ in phrases))
+    return problems
+
+
+def _core(ctx: Context) -> list[tuple[str, str, int]]:
+    """(language, query, index) of the must-trigger corpus, [] when it cannot be read."""
+    core = ctx.distress_core
+    block = core.get("doivent_declencher") if isinstance(core, dict) else None
+    if not isinstance(block, dict):
+        return []
+    return [(lang, query, index) for lang in ("fr", "en") for index, query in enumerate(block.get(lang) or [])
+            if isinstance(query, str)]
+
+
+def _swallowed_core(ctx: Context, data: dict, lines, shown: str, phrases: tuple) -> list[Problem]:
+    """An exception that keeps a query of the must-trigger corpus from opening the card (read with
+    the search's own matcher, soignants/model/search_query.py, no typo forgiven)."""
+    known = lambda stem: True  # noqa: E731 - no typo forgiven here
+    problems = []
+    core_file = ctx.project.distress_core_file.name
+    for index, entry in enumerate(data["exceptions"]):
+        exception = tuple(phrase_words(entry["expression"]))
+        if not exception:
+            continue
+        eaten = [query for _, query, _ in _core(ctx)
+                 if distress_phrase(query, DistressRules(phrases, ()), known)
+                 and not distress_phrase(query, DistressRules(phrases, (exception,)), known)]
+        if eaten:
+            shown_queries = ", ".join(f"« {q} »" for q in eaten[:3]) + (" …" if len(eaten) > 3 else "")
+            problems.append(Problem(shown, lines.line(("exceptions", index, "expression")), "detresse-avalee",
+                                    f"l'exception « {entry['expression']} » empêcherait l'encadré des numéros d'aide "
+                                    f"de s'ouvrir pour {shown_queries} (data/{core_file}, les requêtes qui doivent "
+                                    "toujours l'ouvrir) ; resserrez l'exception pour qu'elle ne contienne pas ces "
+                                    "mots, ou retirez-la"))
+    return problems
+
+
+def check_distress_core(ctx: Context, path: Path) -> list[Problem]:
+    """data/recherche-detresse-socle.yml: its schema, and each of its queries opens the card with
+    the expressions of data/recherche-detresse.yml (the exceptions are checked there)."""
+    shown = ctx.shown(path)
+    loaded = load_data_file(path, shown, "recherche-detresse-socle")
+    if loaded.data is None or loaded.problems:
+        return loaded.problems
+    data = ctx.distress_data
+    expressions = data.get("expressions") if isinstance(data, dict) else None
+    if not isinstance(expressions, dict):
+        return []  # data/recherche-detresse.yml's own check says why it cannot be read
+    known = lambda stem: True  # noqa: E731 - no typo forgiven here
+    phrases = tuple(tuple(phrase_words(p)) for lang in ("fr", "en") for p in expressions.get(lang) or []
+                    if isinstance(p, str) and phrase_words(p))
+    problems = []
+    for lang, query in ((lang, q) for lang in ("fr", "en") for q in loaded.data["doivent_declencher"][lang]):
+        if not distress_phrase(query, DistressRules(phrases, ()), known):
+            index = loaded.data["doivent_declencher"][lang].index(query)
+            problems.append(Problem(shown, loaded.lines.line(("doivent_declencher", lang, index)),
+                                    "detresse-non-reconnue",
+                                    f"« {query} » doit ouvrir l'encadré des numéros d'aide, mais aucune expression de "
+                                    f"data/{ctx.project.distress_file.name} ne s'y trouve ; ajoutez-en une (ex. "
+                                    "les mots qui disent la détresse, dans l'ordre où on les tape)"))
     return problems

@@ -76,10 +76,16 @@ def read_front_matter(text: str, kind: str, shown: str) -> tuple[FrontMatter, li
     return FrontMatter(meta, lines, body, title), problems
 
 
-def schema_problems(front: FrontMatter, kind: str, shown: str) -> list[Problem]:
-    if kind not in SCHEMA_OF or front.meta is None:
+def schema_problems(front: FrontMatter, kind: str, shown: str, schema: str | None = None,
+                    partial: bool = False) -> list[Problem]:
+    """The front matter against its schema (`schema`, or the one of a fiche or a testimony);
+    `partial`: the English edition of a fiche or a testimony, whose fields need not all be there."""
+    name = schema or SCHEMA_OF.get(kind)
+    if name is None or front.meta is None:
         return []
-    found = issues(SCHEMA_OF[kind], front.meta)
+    found = issues(name, front.meta)
+    if partial:
+        found = [i for i in found if i.code != "champ-manquant"]
     # A key written with an invisible or curly character is reported once, where it is written,
     # not also as « missing » at the top of the file.
     mistyped = {bare_key(str(i.path[-1])) for i in found if i.code == "champ-inconnu" and i.path}

@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from ..model.limits import nesting_problem
+from ..model.limits import nesting_problem, work_problem
 
 from .front_matter import read_front_matter, reference_problems, schema_problems
+from .page_fields import page_field_problems
 from .phone_numbers import data_number_problems, page_number_problems
 from .html_checks import html_problems
 from .layout import heading_level_problems, sub_list_problems, tab_problems
@@ -13,7 +14,7 @@ from .markdown_text import headings, mask
 from .markers import marker_problems
 from .placeholders import empty_section_problems, placeholder_problems
 from .privacy import personal_data_problems
-from .project import FICHE, TEMOIGNAGE, Context, page_kind
+from .project import FICHE, TEMOIGNAGE, Context, is_help_page, page_kind, page_schema
 from .reading import read_text
 from .sources import secondary_legal_source_problems, unlisted_source_problems, unsourced_figure_problems
 from .deadlines import entry_problems, recourse_problems
@@ -36,13 +37,18 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     kind = page_kind(ctx.project, path)
     front, problems = read_front_matter(text, kind, shown)
     problems = read.problems + problems
-    problems += schema_problems(front, kind, shown)
+    schema, partial = page_schema(ctx.project, path)
+    problems += schema_problems(front, kind, shown, schema, partial)
+    problems += page_field_problems(front, is_help_page(ctx.project, path), shown, ctx.project.root)
     problems += review_problems(front, kind, shown, ctx, shown, text)
     problems += reference_problems(front, ctx, shown, path, kind)
 
     nested = nesting_problem(text)
     if nested:  # the build refuses it too: stop before the checks that walk the structure
         return problems + [Problem(shown, nested[0], "imbrication-profonde", nested[1])]
+    work = work_problem(text)
+    if work:  # the build refuses it too: the checks below would read the page again for each sign
+        return problems + [Problem(shown, work[0], "texte-demesure", work[1])]
     masked = mask(front.body)
     items = headings(masked, front.body)
     if kind in (FICHE, TEMOIGNAGE):

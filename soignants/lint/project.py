@@ -39,6 +39,8 @@ class Project:
     #: the git revision a proposal is compared with (None: found from the branch, see changes.py)
     base: str | None = None
     distress_file: Path = DATA_DIR / "recherche-detresse.yml"
+    #: the must-trigger corpus of the distress search (no exception may swallow one of its queries)
+    distress_core_file: Path = DATA_DIR / "recherche-detresse-socle.yml"
 
     @property
     def is_default(self) -> bool:
@@ -47,7 +49,7 @@ class Project:
         return all(Path(a).resolve() == Path(b).resolve() for a, b in (
             (self.docs_dir, default.docs_dir), (self.aide_file, default.aide_file), (self.bib_file, default.bib_file),
             (self.questionnaires_dir, default.questionnaires_dir), (self.comite_file, default.comite_file),
-            (self.distress_file, default.distress_file)))
+            (self.distress_file, default.distress_file), (self.distress_core_file, default.distress_core_file)))
 
     @classmethod
     def at(cls, root: Path, today: date | None = None, **options) -> "Project":
@@ -57,7 +59,8 @@ class Project:
         return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
                    bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
                    questionnaires_dir=root / "data" / "questionnaires", comite_file=root / "data" / "comite.yml",
-                   distress_file=root / "data" / "recherche-detresse.yml", **options)
+                   distress_file=root / "data" / "recherche-detresse.yml",
+                   distress_core_file=root / "data" / "recherche-detresse-socle.yml", **options)
 
 
 def page_kind(project: Project, path: Path) -> str:
@@ -74,6 +77,39 @@ def page_kind(project: Project, path: Path) -> str:
     if len(parts) == 2 and parts[0] == "temoignages":
         return TEMOIGNAGE
     return PAGE
+
+
+HELP_FOLDER = "aide"  # docs/aide/: the help pages, always in the readers' search
+
+
+def page_schema(project: Project, path: Path) -> tuple[str | None, bool]:
+    """The schema of a page's front matter (soignants/model/schemas/), and whether the page is the
+    English edition of a fiche or a testimony (then its fields are checked, none is required).
+    Every page under docs/ has one: fiche, temoignage, or page for all the others (home, index
+    pages, help pages, bibliography and « À propos » pages, English pages)."""
+    try:
+        parts = Path(path).resolve().relative_to(project.docs_dir.resolve()).parts
+    except ValueError:
+        return None, False
+    kind = page_kind(project, path)
+    if kind in (FICHE, TEMOIGNAGE):
+        return kind, False
+    name = parts[-1]
+    if is_translation(Path(name)) and not name.startswith("index."):
+        if len(parts) == 3 and parts[0] == "fiches":
+            return FICHE, True
+        if len(parts) == 2 and parts[0] == "temoignages":
+            return TEMOIGNAGE, True
+    return PAGE, False
+
+
+def is_help_page(project: Project, path: Path) -> bool:
+    """A page of docs/aide/ (French or English)."""
+    try:
+        parts = Path(path).resolve().relative_to(project.docs_dir.resolve()).parts
+    except ValueError:
+        return False
+    return len(parts) >= 2 and parts[0] == HELP_FOLDER
 
 
 def _load_quietly(path: Path):
@@ -160,6 +196,16 @@ class Context:
         """The forge account that opened the proposal, as CI gives it (SOIGNANTS_PROPOSANT), or None."""
         handle = os.environ.get("SOIGNANTS_PROPOSANT", "").strip().lstrip("@")
         return handle or None
+
+    @cached_property
+    def distress_data(self) -> dict | None:
+        """data/recherche-detresse.yml, or None when it cannot be read."""
+        return _load_quietly(self.project.distress_file)
+
+    @cached_property
+    def distress_core(self) -> dict | None:
+        """data/recherche-detresse-socle.yml, or None when it cannot be read."""
+        return _load_quietly(self.project.distress_core_file)
 
     @cached_property
     def changes(self):

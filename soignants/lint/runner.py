@@ -1,7 +1,7 @@
 """Run the content check over files, and never let an exception reach the editor.
 
 `run()` checks everything (every file under docs/, data/aide.yml, data/bibliographie.yml,
-data/questionnaires/*.yml, data/recherche-detresse.yml) or
+data/questionnaires/*.yml, data/recherche-detresse.yml and its core, data/recherche-detresse-socle.yml) or
 the files and folders it is given. Each file is checked on its own: an unexpected failure
 becomes an `erreur-interne` line for that file, the others are still checked.
 """
@@ -14,7 +14,7 @@ from .committed_cache import committed_cache_problems
 from .config_checks import check_config
 from .committee_checks import check_committee
 from .file_names import file_name_problems
-from .data_checks import check_aide, check_bibliography, check_distress, check_questionnaire
+from .data_checks import check_aide, check_bibliography, check_distress, check_distress_core, check_questionnaire
 from .markdown_checks import check_page
 from .project import Context, Project
 from .report import ERROR, WARNING, Problem, display_path
@@ -42,7 +42,7 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
     """The files to check, and a problem for each named path that does not exist."""
     if not paths:
         files = _files_under(project.docs_dir) if project.docs_dir.is_dir() else []
-        data_files = (project.aide_file, project.bib_file, project.distress_file)
+        data_files = (project.aide_file, project.bib_file, project.distress_file, project.distress_core_file)
         missing = [p for p in (project.docs_dir, *data_files) if not p.exists()]
         files += [p for p in (*data_files, project.comite_file, project.root / "mkdocs.yml") if p.is_file()]
         if project.questionnaires_dir.is_dir():
@@ -81,6 +81,8 @@ def _check_content(ctx: Context, path: Path) -> list[Problem]:
         return check_committee(ctx, path)
     if path == project.distress_file.resolve():
         return check_distress(ctx, path)
+    if path == project.distress_core_file.resolve():
+        return check_distress_core(ctx, path)
     if ctx.is_questionnaire(path):
         return check_questionnaire(ctx, path)
     if path.suffix.lower() == ".md":

@@ -160,8 +160,19 @@ HEADER = """\
 """
 
 
+class HandleError(ValueError):
+    """A forge handle cannot be written into CODEOWNERS (message in French)."""
+
+
 def _handles(people) -> list[str]:
-    return sorted({f"@{p.forge}" for p in people if p.forge and HANDLE.match(str(p.forge))}, key=str.lower)
+    """The handles for CODEOWNERS, each checked whole: a line break or a space in one would start
+    a new CODEOWNERS rule and drop the other owners of the line."""
+    for person in people:
+        if person.forge is not None and not (isinstance(person.forge, str) and HANDLE.match(person.forge)):
+            raise HandleError(f"data/comite.yml : l'identifiant de forge de « {person.nom} » ({person.forge!r}) "
+                              "n'est pas un identifiant (lettres, chiffres, « . », « _ », « - », sans espace ni "
+                              "retour à la ligne) ; lancez « python scripts/lint.py data/comite.yml »")
+    return sorted({f"@{p.forge}" for p in people if p.forge}, key=str.lower)
 
 
 def codeowners(members: list[Member], day: date, forge: str, maintainers: list[Maintainer] | None = None) -> str:

@@ -7,6 +7,8 @@ from .search_query import DistressRules, phrase_words
 from .yamlfile import load_yaml_file
 
 DISTRESS_FILE = DATA_DIR / "recherche-detresse.yml"
+# The must-trigger corpus: queries that must always open the card (no exception may swallow one).
+CORE_FILE = DATA_DIR / "recherche-detresse-socle.yml"
 # The help page put first, by edition (language -> location in the search index).
 HELP_PAGES = {"fr": "aide/", "en": "en/aide/"}
 # The non-default editions and the prefix of their pages in the search index.
@@ -24,6 +26,16 @@ def phrases(data: dict) -> list[str]:
 
 def exceptions(data: dict) -> list[str]:
     return [entry["expression"] for entry in data.get("exceptions") or []]
+
+
+def core_queries(core: dict) -> list[str]:
+    """The queries of the must-trigger corpus (data/recherche-detresse-socle.yml), all languages."""
+    block = core.get("doivent_declencher") or {}
+    return [q for lang in ("fr", "en") for q in block.get(lang) or []]
+
+
+def load_core(path=CORE_FILE) -> dict:
+    return load_yaml_file(path)
 
 
 def must_not_trigger(data: dict) -> list[dict]:

@@ -49,8 +49,8 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
-from . import build_notices, navigation, open_data
-from ..render import editions, escaping, feedback, news
+from . import build_notices, config_guard, navigation, open_data
+from ..render import editions, escaping, feedback, news, theme_fields
 from ..model import catalog, help_data, limits
 from .build_errors import check_content
 from ..render.pages import MarkerError, page_assets, render_page_markdown
@@ -93,6 +93,8 @@ _ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def load_config(config_file) -> dict:
+    """mkdocs.yml as MkDocs reads it, once the content check accepted it (soignants/pipeline/config_guard.py)."""
+    config_guard.stop_on_config_errors(config_file)
     with open(config_file, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_ConfigLoader) or {}
 
@@ -124,10 +126,13 @@ def canonical_url(site_url: str, src_uri: str, lang: str = DEFAULT_LANGUAGE) -> 
 
 # --- one build's setting up -----------------------------------------------------------------
 
-def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None) -> list:
-    """Before a build reads any page: run the whole content check (build_errors.check_content:
-    an error stops here with its French lines), check the report-link settings, and forget what
-    an earlier build read. Returns the content check's warnings, for the caller to show once."""
+def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None, config_file=None) -> list:
+    """Before a build reads any page: stop on a refused configuration (`config_file`, when given),
+    run the whole content check (build_errors.check_content: an error stops here with its French
+    lines), check the report-link settings, and forget what an earlier build read. Returns the
+    content check's warnings, for the caller to show once."""
+    if config_file:
+        config_guard.stop_on_config_errors(config_file, root)
     warnings = check_content(docs_dir, Path(root))
     feedback.settings_from(extra or {})  # raises feedback.SettingError, in French
     catalog.use_docs_dir(docs_dir)
@@ -182,6 +187,7 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
             exists=lambda s: (Path(site.docs_dir) / s).is_file())
     theme_meta = {name: escaping.html_text(meta[name]) for name in escaping.THEME_TEXT_FIELDS
                   if isinstance(meta.get(name), str)}
+    theme_meta.update(theme_fields.neutralised(meta, Path(site.docs_dir).parent))
     keywords = [*meta.get("mots_cles", []), *meta.get("tags", [])]
     return RenderedPage(markdown, theme_meta, assets, keywords)
 
@@ -200,7 +206,7 @@ def front_matter_text(front_matter: str | None, meta: dict, rendered: RenderedPa
     escaping; then the same metadata, those values escaped, written again as YAML."""
     if front_matter is None or all(meta.get(k) == v for k, v in rendered.theme_meta.items()):
         return front_matter
-    escaped = {**meta, **{k: str(v) for k, v in rendered.theme_meta.items()}}
+    escaped = {**meta, **{k: str(v) if isinstance(v, str) else v for k, v in rendered.theme_meta.items()}}
     return "---\n" + yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
@@ -287,7 +293,10 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
         pages += 1
     # Files the MkDocs hook writes after the build, here static files of docs/ for any generator.
     open_data.write_open_data(out_docs)
-    news.write_feed(out_docs / "feed.xml", site.site_url, site.site_name, docs_dir)
+    try:
+        news.write_feed(out_docs / "feed.xml", site.site_url, site.site_name, docs_dir)
+    except news.FeedError as error:
+        raise PrerenderError(str(error)) from None
     overrides = config.get("theme", {}).get("custom_dir")
     if overrides:
         shutil.copytree(root / overrides, out_dir / "overrides", ignore=shutil.ignore_patterns("hooks", "__pycache__"))

@@ -14,6 +14,7 @@ Plain links: the reader's browser contacts the forge only when the reader clicks
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 import re
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -26,6 +27,43 @@ FORGE_NOTE = "Ce message est public sur la forge : n'écrivez rien qui permette 
 MAIL_NOTE = ("Ce message arrive à l'équipe du site, pas sur une page publique ; n'y mettez pas pour autant ce qui "
              "permettrait d'identifier un patient ou un confrère.")
 EDIT_BRANCH = "main"
+
+
+# The forges the project can live on. A self-hosted GitLab is known from its own CI runner
+# (CI_SERVER_HOST, set by GitLab, not by a proposal), GitHub Enterprise from GITHUB_SERVER_URL.
+FORGE_HOSTS = ("github.com", "www.github.com", "gitlab.com")
+FORGE_HOST_VARIABLES = ("GITHUB_SERVER_URL", "CI_SERVER_URL", "CI_SERVER_HOST")
+
+
+def forge_hosts(environ=None) -> list[str]:
+    """The hosts a report link may lead to: the known forges, and the one this CI runs on."""
+    environ = os.environ if environ is None else environ
+    hosts = list(FORGE_HOSTS)
+    for name in FORGE_HOST_VARIABLES:
+        value = str(environ.get(name) or "").strip()
+        host = (urlsplit(value).hostname if "//" in value else value.split(":")[0]) or ""
+        if host and host.isascii() and host.lower() not in hosts:
+            hosts.append(host.lower())
+    return hosts
+
+
+def forge_problem(forge: str, environ=None) -> str | None:
+    """Why an address cannot be the project's page on its forge (French), or None. The host is
+    compared whole with the forges' (a look-alike such as « githu6.com », « github.com.exemple.org »
+    or « github.com@exemple.org » is refused: it would send the readers who report an error, and
+    what they write, to someone else)."""
+    parts = urlsplit(forge)
+    if parts.scheme != "https" or not parts.netloc or not parts.path.strip("/") or parts.query or parts.fragment \
+            or re.search(r"[\s\"'<>\\]", forge):
+        return ("écrivez l'adresse du projet sur la forge, en https, sans rien après (ex. "
+                "https://github.com/urps/soigner-les-soignants ou https://gitlab.com/urps/soigner-les-soignants)")
+    host = parts.hostname or ""
+    known = forge_hosts(environ)
+    if "@" in parts.netloc or parts.port is not None or not parts.netloc.isascii() or host not in known:
+        return (f"l'adresse vise « {parts.netloc} », qui n'est pas la forge du projet ({', '.join(known)}) : un "
+                "site qui lui ressemble recevrait les signalements des lecteurs ; écrivez l'adresse du projet sur "
+                "sa forge (sur une forge GitLab à vous, l'intégration continue la reconnaît d'elle-même)")
+    return None
 
 
 class SettingError(ValueError):
@@ -50,12 +88,9 @@ def settings_from(extra: dict | None) -> Settings:
     forge = str(block.get("forge") or "").strip().rstrip("/") or None
     email = str(block.get("courriel") or "").strip() or None
     if forge:
-        parts = urlsplit(forge)
-        if parts.scheme != "https" or not parts.netloc or not parts.path.strip("/") or parts.query or parts.fragment \
-                or re.search(r"[\s\"'<>]", forge):
-            raise SettingError(f"mkdocs.yml : « signalement: forge: » vaut « {forge} » ; écrivez l'adresse du projet sur "
-                               "la forge, en https, sans rien après (ex. https://github.com/urps/soigner-les-soignants "
-                               "ou https://gitlab.com/urps/soigner-les-soignants)")
+        problem = forge_problem(forge)
+        if problem:
+            raise SettingError(f"mkdocs.yml : « signalement: forge: » vaut « {forge} » ; {problem}")
     if email and not EMAIL.match(email):
         raise SettingError(f"mkdocs.yml : « signalement: courriel: » vaut « {email} », qui n'est pas une adresse "
                            "électronique (ex. contact@exemple.fr)")

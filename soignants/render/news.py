@@ -19,6 +19,7 @@ import hashlib
 from pathlib import Path
 
 from ..model import catalog, help_history
+from ..model.limits import CONTROL
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
 
@@ -114,8 +115,14 @@ def page_url(site_url: str, src_uri: str) -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else (path or "./")
 
 
+class FeedError(ValueError):
+    """An entry cannot be written into the feed (XML refuses it); the message (French) names the page."""
+
+
 def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | None = None) -> int:
-    """Write the Atom feed of the latest events; returns the number of entries."""
+    """Write the Atom feed of the latest events; returns the number of entries. A value XML
+    refuses (a control character the content check would have refused) raises FeedError, in
+    French, naming the page, never lxml's traceback."""
     from feedgen.feed import FeedGenerator
 
     chosen = events(docs_dir)[:FEED_LIMIT]
@@ -136,12 +143,21 @@ def write_feed(target: Path, site_url: str, site_name: str, docs_dir: Path | Non
         key = f"{event.day}|{event.src_uri}|{event.kind}|{event.text}"
         if event.kind == "contact":  # several contacts share the directory page: the contact is part of the id
             key += f"|{event.title}"
-        digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+        digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        found = CONTROL.search(event.title + event.text)
+        if found:  # lxml would stop the whole feed on it (« All strings must be XML compatible »)
+            raise FeedError(f"docs/{event.src_uri}:1: le titre ou une entrée de « historique » ({event.day}) contient "
+                            f"un caractère de contrôle (U+{ord(found.group()):04X}) que le flux des nouveautés ne "
+                            f"peut pas écrire ; « python scripts/lint.py docs/{event.src_uri} » dit où")
         item = feed.add_entry()
         item.id(f"{url}#{event.day}-{digest}" if home else f"urn:soigner-les-soignants:{event.day}-{digest}")
         item.title(f"{event.title} — {event.text}")
         item.link(href=url)
         item.summary(f"{date_fr(event.day)} : {event.text}")
         item.updated(datetime.combine(date.fromisoformat(event.day), time(12), tzinfo=timezone.utc))
-    feed.atom_file(str(target), pretty=True)
+    try:
+        feed.atom_file(str(target), pretty=True)
+    except ValueError as error:
+        raise FeedError(f"le flux des nouveautés ne peut pas être écrit ({error}) ; lancez « python scripts/lint.py » "
+                        "pour trouver le caractère en cause") from None
     return len(chosen)

@@ -45,6 +45,16 @@ def test_every_phrase_triggers_and_no_documented_case_does(open_search, distress
     assert {q: p for q, p in zip(queries, page.distress(queries)) if p} == {}
 
 
+def test_every_query_of_the_core_opens_the_card(open_search):
+    """The must-trigger corpus (data/recherche-detresse-socle.yml), through the page's own matching:
+    no exception of the list swallows one (the content check says the same, detresse-avalee)."""
+    core = distress.core_queries(distress.load_core())
+    assert {"je veux me suicider", "envie de mourir", "me tuer", "en finir", "I want to kill myself"} <= set(core)
+    page = open_search()
+    assert [q for q, found in zip(core, page.distress(core)) if not found] == []
+    assert not page.errors, page.errors
+
+
 MATCHING = [
     ("Idées SUICIDAIRES", True), ("idée suicidaire", True), ("j'ai des idees suicidaires", True),
     ("sucide", True), ("envie de mourrir", True),                 # one typo in a word of 5+ letters
