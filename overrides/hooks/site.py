@@ -18,7 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import csp, minify, open_data, prerender, search_index, search_pagefind, template_cache
+from soignants.pipeline import (csp, http_headers, minify, open_data, prerender, regional_build, search_index,
+                                search_pagefind, template_cache)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import keep_serving_on_content_errors
 
@@ -31,6 +32,7 @@ _csp_hashes: dict[tuple, list[str]] = {}
 _build_depth = 0
 _configured_nav: list | None = None
 _french_site: dict[str, str] = {}  # the French edition's name and address, for the feed
+_command: list[str] = []  # "build" or "serve" (on_startup): a regional edition's address and folder
 # Material's JavaScript fetches `<href>/sitemap.xml` for every <link rel="alternate" hreflang>;
 # with per-page alternates that is a 404 on every page. The sitemap already carries hreflang.
 # (Starts at the line break: a pattern that starts with `[ \t]*` made this 6 ms a page.)
@@ -48,13 +50,19 @@ def on_config(config):
     if _build_depth == 0:  # the outer (French) build; the English one, inside it, reads the same
         # A content error stops here, before anything is read or cleaned, with the content
         # check's French lines (under `mkdocs serve`, the last good site stays served).
+        root = Path(config.config_file_path or ".").resolve().parent
+        # A regional edition (EDITION=code, soignants/pipeline/regional_build.py), or None.
+        edition = regional_build.select(root)
         try:
-            prerender.prepare(config.docs_dir, Path(config.config_file_path or ".").resolve().parent, config.extra)
+            prerender.prepare(config.docs_dir, root, config.extra)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
+        if edition is not None:
+            regional_build.configure(config, edition, _command[-1] if _command else None, root)
         _french_site.update(name=config.site_name, url=config.site_url or "http://127.0.0.1:8000/")
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
+        _csp_hashes.clear()
         _not_found_pages.clear()
     config.extra["bandeau"] = prerender.strip_entries()
     if _configured_nav:
@@ -62,7 +70,12 @@ def on_config(config):
     return config
 
 
+def on_startup(command, dirty):
+    _command.append(command)
+
+
 def on_serve(server, config, builder):
+    regional_build.watch_sources(server, config)  # a regional edition: its sources, not their copy
     # A content error while serving: the French lines in the terminal, the last good site kept.
     return keep_serving_on_content_errors(server)
 
@@ -167,6 +180,9 @@ def on_post_build(config):
         log.info("Recherche : %d pages indexées en %.1f s (Pagefind)", report.pages, report.seconds)
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
     minify.minify_assets(site_dir)
+    # HTTP headers for hosts that read them (_headers, .htaccess, an nginx snippet), from the
+    # pages' policy: every page's theme-script hashes, and what a <meta> cannot carry.
+    http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).
