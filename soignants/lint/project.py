@@ -37,6 +37,9 @@ class Project:
     #: the git revision a proposal is compared with (None: found from the branch, see changes.py)
     base: str | None = None
     distress_file: Path = DATA_DIR / "recherche-detresse.yml"
+    #: regional editions (editions/CODE.yml and editions/CODE/: soignants/lint/edition_checks.py)
+    editions_dir: Path = PROJECT_ROOT / "editions"
+    departements_file: Path = DATA_DIR / "departements.yml"
 
     @property
     def is_default(self) -> bool:
@@ -55,7 +58,8 @@ class Project:
         return cls(root=root, docs_dir=root / "docs", aide_file=root / "data" / "aide.yml",
                    bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
                    questionnaires_dir=root / "data" / "questionnaires", comite_file=root / "data" / "comite.yml",
-                   distress_file=root / "data" / "recherche-detresse.yml", **options)
+                   distress_file=root / "data" / "recherche-detresse.yml", editions_dir=root / "editions",
+                   departements_file=root / "data" / "departements.yml", **options)
 
 
 def page_kind(project: Project, path: Path) -> str:
