@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from yaml import safe_load as yaml_safe_load
 
 from soignants.checks import built_site, site_checks
 from soignants.model import help_data, regional
@@ -230,6 +231,7 @@ def test_an_edition_builds_only_its_languages(sites):
     assert not site_checks.parse((sites["normandie"] / "index.html").read_text(encoding="utf-8")).select("[hreflang=en]")
     english_home = (sites["paca"] / "en" / "index.html").read_text(encoding="utf-8")  # langues: [fr, en]
     assert "Provence-Alpes-Côte d'Azur edition" in english_home
+    assert "<title>Home - Soigner les soignants — PACA</title>" in english_home  # not the national site's name
 
 
 # --- HTTP headers -----------------------------------------------------------------------------
@@ -319,3 +321,34 @@ def test_the_hosting_guide_and_the_readme_give_the_same_commands():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("edition", "editions", "build", "serve"):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
+
+
+# --- the edition file's values, before any build ----------------------------------------------
+
+def test_contrast_ratio_follows_wcag():
+    assert round(regional.contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert round(regional.contrast_ratio("#777777", "#ffffff"), 2) == 4.48  # just below AA
+    assert regional.contrast_problems({"principale": "#767676"}) == []  # 4.54:1, the lightest AA grey
+    assert [name for name, _, _ in regional.contrast_problems({"principale": "#777777", "liens_sombre": "#333333"})] \
+        == ["principale", "liens_sombre"]
+
+
+def test_values_the_theme_prints_as_they_are_cannot_carry_markup():
+    from soignants.lint.schema_messages import issues
+    base = yaml_safe_load((ROOT / "editions" / "normandie.yml").read_text(encoding="utf-8"))
+    for field, value in (("nom_site", "<img src=x onerror=alert(1)>"), ("menu", "En <b>région</b>"),
+                         ("nom_site", "Nom\nsur deux lignes")):
+        found = issues("edition", {**base, field: value})
+        assert [(i.path, i.code) for i in found] == [((field,), "champ-invalide")], found
+    colours = {**base["couleurs"], "liens": "#123456;} body{display:none"}
+    assert [(i.path, i.code) for i in issues("edition", {**base, "couleurs": colours})] == \
+        [(("couleurs", "liens"), "champ-invalide")]
+
+
+def test_an_unknown_or_misspelt_edition_stops_in_french():
+    with pytest.raises(regional.EditionError, match="editions/bretonne.yml n'existe pas.*normandie"):
+        regional.from_environment(environ={"EDITION": "bretonne"})
+    with pytest.raises(regional.EditionError, match="minuscules"):
+        regional.from_environment(environ={"EDITION": "../docs"})
+    assert regional.from_environment(environ={"EDITION": ""}) is None
+    assert regional.from_environment(environ={"EDITION": "national"}) is None

@@ -108,7 +108,9 @@ def apache(script_hashes, site_url: str | None) -> str:
     """`.htaccess` (mod_headers; applies to its folder, under any sub-path)."""
     base = _base_path(site_url)
     lines = [f"# {GENERATED}", "# Apache (hébergement mutualisé) : en-têtes de sécurité et durée de cache.",
-             "Options -Indexes", "AddDefaultCharset UTF-8", "<IfModule mod_headers.c>"]
+             # Only directives of AllowOverride FileInfo, which shared hosts grant (an « Options »
+             # line where it is not allowed would make every page an error 500).
+             "AddDefaultCharset UTF-8", "<IfModule mod_headers.c>"]
     lines += [f'  Header always set {name} "{value}"' for name, value in security_headers(script_hashes)]
     lines += [f"  # {HSTS_WARNING}", f'  # Header always set Strict-Transport-Security "{HSTS}"',
               f'  Header set Cache-Control "{SHORT_CACHE}"',

@@ -87,7 +87,8 @@ def _menu_with_region(nav: list | None, edition: regional.Edition) -> list | Non
     nav = list(nav)
     after = next((i + 1 for i, item in enumerate(nav)
                   if isinstance(item, dict) and any(isinstance(v, list) and "aide/index.md" in v for v in item.values())), 1)
-    nav.insert(after, {edition.data["menu"]: pages})
+    # The theme writes a menu title as it is: the edition's is text, escaped here (as navigation.py does).
+    nav.insert(after, {str(html_text(edition.data["menu"])): pages})
     return nav
 
 
@@ -100,6 +101,8 @@ def _languages(config, edition: regional.Edition) -> None:
     for language in plugin.config.languages:
         if language.locale not in edition.languages:
             language.build = False
+        elif not language.default:
+            language.site_name = edition.site_name  # « Caring for carers » is the national site's
     if len(edition.languages) < 2:
         plugin.extra_alternate = []
         config.extra["alternate"] = []
