@@ -307,7 +307,7 @@ def test_header_files_cache_fingerprinted_files_long_and_the_rest_briefly(sites)
 # --- the hosting guide and its twin in the README ---------------------------------------------
 
 def command_blocks(text: str) -> list[str]:
-    blocks = re.findall(r"^([ \t]*)```sh\n(.*?)^[ \t]*```", text, re.MULTILINE | re.DOTALL)
+    blocks = re.findall(r"^([ \t]*)```(?:sh|text)\n(.*?)^[ \t]*```", text, re.MULTILINE | re.DOTALL)
     return ["\n".join(line[len(indent):] for line in body.rstrip("\n").split("\n")) for indent, body in blocks]
 
 
@@ -343,6 +343,12 @@ def test_values_the_theme_prints_as_they_are_cannot_carry_markup():
     colours = {**base["couleurs"], "liens": "#123456;} body{display:none"}
     assert [(i.path, i.code) for i in issues("edition", {**base, "couleurs": colours})] == \
         [(("couleurs", "liens"), "champ-invalide")]
+
+
+def test_an_editions_page_is_found_where_it_is_written():
+    normandie = regional.load("normandie")
+    assert normandie.source_path("region/index.md") == "editions/normandie/docs/region/index.md"
+    assert normandie.source_path("aide/index.md") == "docs/aide/index.md"
 
 
 def test_an_unknown_or_misspelt_edition_stops_in_french():

@@ -90,6 +90,12 @@ class Edition:
     def regions_label(self) -> str:
         return ", ".join(self.region_names)
 
+    def source_path(self, src_uri: str) -> str:
+        """Where a page of this edition's build is written in the repository (for a « propose a
+        correction » link): its own pages under editions/CODE/docs/, the others under docs/."""
+        own = self.docs_dir / src_uri
+        return f"editions/{self.code}/docs/{src_uri}" if own.is_file() else f"docs/{src_uri}"
+
     def serves(self, entry: dict) -> bool:
         """A regional or departmental contact of this edition's regions (national ones: False)."""
         if entry.get("portee") == "national":

@@ -43,9 +43,11 @@ HEADERS_FILE = "_headers"
 HTACCESS_FILE = ".htaccess"
 NGINX_FILE = "_entetes-http/nginx.conf"
 # Material's bundles (bundle.<hash>.min.js, main.<hash>.min.css…) and Pagefind's fragments
-# (pagefind/fragment/fr_<hash>.pf_fragment, index/…, filter/…, pagefind.fr_<hash>.pf_meta).
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)$|_[0-9a-f]{6,}\.pf_(?:fragment|index|filter|meta)$")
-FINGERPRINTED_APACHE = r"\.[0-9a-f]{8,}\.min\.(js|css)$|_[0-9a-f]{6,}\.pf_(fragment|index|filter|meta)$"
+# (pagefind/fragment/fr_<hash>.pf_fragment, index/…, filter/…). Pagefind's page list
+# (pagefind.fr_<hash>.pf_meta) is left short: its name changes from one build to the next of the
+# same pages (the order its threads read them), and _headers would with it.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)$|_[0-9a-f]{6,}\.pf_(?:fragment|index|filter)$")
+FINGERPRINTED_APACHE = r"\.[0-9a-f]{8,}\.min\.(js|css)$|_[0-9a-f]{6,}\.pf_(fragment|index|filter)$"
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "no-cache"
 PERMISSIONS = ("accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
