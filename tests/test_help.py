@@ -68,18 +68,21 @@ def test_every_contact_says_who_answers_and_is_listed_under_it():
         # Who answers the phone: said for every line with a number (a structure reached by e-mail only
         # may not say who answers, and is then never offered as a psychologist or a peer line).
         if entry.get("telephone"):
-            assert entry.get("repondant") in {"psychologues", "medecins-pairs", "ordre", "urgence"}, entry["id"]
+            assert entry.get("repondant") in {"psychologues", "medecins-pairs", "ordre", "urgence",
+                                              "secretariat-medecins"}, entry["id"]
         if help_directory.matches(entry, by_key["psychologue"]):
             assert entry["repondant"] == "psychologues", entry["id"]
         if help_directory.matches(entry, by_key["pairs"]):
-            assert entry["repondant"] == "medecins-pairs", entry["id"]
+            # A doctor answers, or a secretary who passes the call to one (MED'AIDE in 2018, seed 004).
+            assert entry["repondant"] in {"medecins-pairs", "secretariat-medecins"}, entry["id"]
     contacts = help_data.by_id()
     for peer_line in ("mots", "asra"):
         assert contacts[peer_line]["repondant"] == "medecins-pairs"
         assert not help_directory.matches(contacts[peer_line], by_key["psychologue"])
         assert help_directory.matches(contacts[peer_line], by_key["pairs"])
     assert help_directory.matches(contacts["sps"], by_key["psychologue"])
-    assert "internes-etudiants" not in contacts["ordre-entraide"]["publics"]  # doctors and interns only
+    assert "internes-etudiants" not in contacts["ordre-entraide"]["publics"]  # doctors, interns, their families
+    assert contacts["medaide-paca"]["repondant"] == "secretariat-medecins"
 
 
 def test_who_answers_is_escaped_where_it_lands(monkeypatch):
@@ -129,6 +132,41 @@ def test_stale_contacts_of_the_data_file_are_reported_and_flagged_to_readers(sit
             # A structure without a telephone (schema: optional) is shown by its name.
             assert entry.get("telephone", entry["nom"]) in text, entry["id"]
             assert f"{help_directory.month(entry['verifie_le'], 'fr')} : numéro à confirmer" in text, entry["id"]
+
+
+def test_a_stale_contact_is_flagged_next_to_its_number_on_every_page(html_pages):
+    """« À confirmer » is not only for the directory: a fiche, a testimony or the card that shows the
+    number of a contact checked over 12 months ago says it right there (issue 22, § 2)."""
+    stale = {help_data.tel_uri(e["telephone"]) for e in help_data.stale_contacts(TODAY) if e.get("telephone")}
+    checked = 0
+    for html in html_pages:
+        page = site_checks.parse(html.read_text(encoding="utf-8"))
+        for link in page.find_all("a", href=True):
+            if link["href"] not in stale:
+                continue
+            block = link.find_parent(["li", "p", "td", "dd"])
+            assert block is not None, html
+            text = block.get_text(" ")
+            assert "numéro à confirmer" in text or "number to be confirmed" in text, (html, link["href"])
+            checked += 1
+    assert checked or not stale  # every active number is on the printable card at least
+
+
+def test_non_doctor_carers_are_told_which_lines_answer_them(site_root):
+    """Nurses, physiotherapists, midwives…: the help page lists the lines whose `publics` name them,
+    from data/aide.yml, and none that does not."""
+    situation = next(s for s in SITUATIONS if s.key == "soignants")
+    national, regional = help_directory.lines_for(situation)
+    chosen = [e["id"] for e in [*national, *regional]]
+    expected = [e["id"] for e in help_data.structures() if e["statut"] == "actif"
+                and "tous-soignants" in e["publics"] and set(e["pour"]) & situation.pour]
+    assert sorted(chosen) == sorted(expected) and {"3114", "sps"} <= set(chosen)
+    assert "ordre-entraide" not in chosen
+    for location in ("aide/", "en/aide/"):
+        heading = read(site_root, location).find(id="quel-numero-soignants")
+        assert heading is not None, location
+        links = tel_links(heading.find_next_sibling("ul"))
+        assert links == [help_data.tel_uri(e["telephone"]) for e in [*national, *regional] if e.get("telephone")]
 
 
 def test_historic_numbers_are_never_offered_as_a_number_to_call(site_root):

@@ -33,6 +33,7 @@ from soignants.lint.runner import run
 
 COPIED = ("docs", "data", "overrides", "soignants", "mkdocs.yml")
 BASE_FICHE = "docs/fiches/soignant/addictions.md"
+FICHE_WITH_DEADLINES = "docs/fiches/cabinet/relations-caisse.md"
 BASE_TESTIMONY = "docs/temoignages/ne-pas-savoir-dire-non.md"
 HELP_ENTRY = "sps"          # in the help strip: on every page
 REFERENCE = "Wu2000"        # cited by a fiche: on its page and a bibliography page
@@ -295,6 +296,9 @@ def _inject_pages(root: Path, cases: list[Case]) -> None:
     for kind, base in (("fiche", BASE_FICHE), ("temoignage", BASE_TESTIMONY)):
         meta, body = split_page((ROOT / base).read_text(encoding="utf-8"))
         meta = copy.deepcopy(meta)
+        if kind == "fiche":  # a deadline to attack, field by field (its box and « Tous les délais »)
+            meta.setdefault("delais", copy.deepcopy(split_page((ROOT / FICHE_WITH_DEADLINES).read_text(
+                encoding="utf-8"))[0]["delais"][:1]))
         for case in (c for c in cases if c.kind == kind):
             if case.path == ("audio", "transcription"):
                 meta["audio"] = {"fichier": "x.mp3", "transcription": case.payload}

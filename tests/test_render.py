@@ -35,6 +35,30 @@ def test_historic_number_is_never_a_link():
     assert "tel:" not in out and "non confirmé" in out
 
 
+def test_a_contact_checked_over_a_year_ago_carries_its_caveat_wherever_its_marker_is_used():
+    """The directory says « numéro à confirmer » for a stale contact; a fiche citing it says so too."""
+    entry = help_data.by_id()["sps"]
+    checked = help_data.checked_on(entry)
+    fresh_day = date(checked.year + 1, checked.month, 1)   # 12 whole months at most: still fresh
+    stale_day = date(checked.year + 2, checked.month, 1)   # 24 months: stale
+    assert "à confirmer" not in expand_help_markers("[[aide:sps]]", "fiches/x.md", today=fresh_day)
+    stale = expand_help_markers("Appelez [[aide:sps]].", "fiches/x.md", today=stale_day)
+    out = _rendered(stale)
+    assert f"dernière vérification en {bibliography.date_fr(entry['verifie_le'])} : numéro à confirmer" in out.get_text()
+    assert out.find("a", href=help_data.tel_uri(entry["telephone"])) is not None
+    # The same words in the English edition, and in a page rendered as a whole (fiche, testimony).
+    english = _rendered(expand_help_markers("[[aide:sps]]", "fiches/x.md", "en", today=stale_day)).get_text()
+    assert "number to be confirmed" in english
+    page = render_page_markdown("# Essai\n\n## L'essentiel\n\n- [[aide:sps]]\n", FICHE_META,
+                                "fiches/soignant/essai.md", today=stale_day)
+    assert "numéro à confirmer" in page
+
+
+def test_historic_numbers_keep_their_own_warning_not_the_stale_caveat():
+    out = expand_help_markers("[[aide:pass-2018]]", "x.md", today=date(2030, 1, 1))
+    assert "non confirmé" in out and "à confirmer" not in out
+
+
 def test_unknown_help_marker_names_the_file_in_french():
     with pytest.raises(MarkerError, match=r"fiches/x\.md.*contact d'aide inconnu.*aide:nope"):
         expand_help_markers("[[aide:nope]]", "fiches/x.md")

@@ -79,6 +79,16 @@ CODES = {
     "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),
     "chiffre-sans-source": (WARNING, "paragraphe d'une fiche avec un chiffre, un délai ou un article de loi "
                                      "(%, €, jours, mois, ans, L1142-4…) et sans citation [@Clé]"),
+    "source-non-listee": (ERROR, "clé citée dans le texte ([@Clé]) ou par un délai, absente de « sources » de l'en-tête"),
+    "source-juridique-secondaire": (WARNING, "article de loi appuyé seulement sur des sources secondaires (copie, "
+                                             "traduction, résumé automatique, commentaire) : citez d'abord Légifrance"),
+    "delai-sans-texte-officiel": (ERROR, "délai (« delais ») sans lien vers le texte officiel sur Légifrance"),
+    "texte-officiel-a-verifier": (WARNING, "délai dont la page Légifrance n'a pas encore été lue (« a_verifier »)"),
+    "recours-sans-delai": (ERROR, "phrase d'une fiche qui évoque un recours (contester, faire appel, opposition, "
+                                  "saisir la commission…) sans délai déclaré qui la couvre"),
+    "essentiel-trop-long": (ERROR, "« L'essentiel » de plus de 60 mots (tels que lus, numéros compris) ou de plus "
+                                   "de 4 puces"),
+    "essentiel-sans-action": (ERROR, "première puce de « L'essentiel » qui ne dit pas quoi faire d'abord, et quand"),
     "texte-a-completer": (ERROR, "texte d'exemple du modèle laissé tel quel (« À compléter », TODO, XXX…)"),
     "section-vide": (ERROR, "section sans texte avant le titre suivant"),
     "numero-a-la-main": (ERROR, "numéro d'aide de data/aide.yml écrit à la main au lieu du marqueur [[aide:…]]"),

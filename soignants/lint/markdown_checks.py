@@ -15,7 +15,9 @@ from .placeholders import empty_section_problems, placeholder_problems
 from .privacy import personal_data_problems
 from .project import FICHE, TEMOIGNAGE, Context, page_kind
 from .reading import read_text
-from .sources import unsourced_figure_problems
+from .sources import secondary_legal_source_problems, unlisted_source_problems, unsourced_figure_problems
+from .deadlines import entry_problems, recourse_problems
+from .essentials import essentials_problems
 from .review import review_problems
 from .report import Problem
 from .structure import section_problems, title_problems
@@ -45,6 +47,13 @@ def check_page(ctx: Context, path: Path) -> list[Problem]:
     if kind == FICHE:
         problems += section_problems(items, shown, last_line=text.count("\n") + 1)
         problems += unsourced_figure_problems(front.body, shown)
+        problems += essentials_problems(front.body, ctx, shown)
+        problems += recourse_problems(front.meta, front.body, shown)
+        problems += secondary_legal_source_problems(front.body, ctx.references, shown)
+        if front.meta is not None:
+            problems += entry_problems(front.meta, front.lines, ctx, shown)
+    if kind in (FICHE, TEMOIGNAGE):
+        problems += unlisted_source_problems(front.meta, front.body, front.lines, ctx.references, shown)
     if kind in (FICHE, TEMOIGNAGE):
         problems += placeholder_problems(text, shown)
         problems += empty_section_problems(items, front.body, shown)

@@ -37,6 +37,10 @@ FORMATS_FR = {
     "departements": "un numéro de département (ex. 06, 2A, 974)",
     "fichier": "un nom de fichier en minuscules, en .mp3, .ogg, .m4a ou .opus",
     "duree": "une durée du type 12:34 (minutes:secondes)",
+    "evenement": "un événement qui commence par « la » ou « l' », pour se lire après « à compter de » "
+                 "(ex. la réception de la notification)",
+    "legifrance": "le lien d'un article sur Légifrance, avec son identifiant "
+                  "(ex. https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006748137)",
 }
 LENGTH_BOUNDS = re.compile(r"\{(\d+),(\d+)\}\$$")
 

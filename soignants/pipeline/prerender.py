@@ -164,7 +164,7 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
     "source")."""
     meta = meta or {}
     src = src_uri.replace(".en.md", ".md")
-    assets = page_assets(markdown, src, lang, html_urls)
+    assets = page_assets(markdown, src, lang, html_urls, meta)
     title = str(meta.get("title") or "")
     report = feedback.page_links(site.extra, title, canonical or canonical_url(site.site_url, src, lang))
     try:

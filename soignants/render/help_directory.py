@@ -21,9 +21,8 @@ from .. import DATA_DIR
 from . import editions
 from ..model import catalog, help_data, schemas
 from ..model.regional import current as current_edition
-from .bibliography import date_fr
 from .escaping import html_link, markdown_text
-from .markers import MarkerError, help_contact_markdown, relative_link
+from .markers import MONTHS_EN, MarkerError, help_contact_markdown, month, relative_link, stale_caveat  # noqa: F401 (MONTHS_EN, month: re-exported)
 from ..model.yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
@@ -116,17 +115,6 @@ def _where(entry: dict, data: dict) -> str:
 
 # --- texts ------------------------------------------------------------------------------------
 
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
-
-
-def month(iso: str, lang: str) -> str:
-    if lang == "fr":
-        return date_fr(iso)
-    pieces = str(iso).split("-")
-    return f"{MONTHS_EN[int(pieces[1]) - 1]} {pieces[0]}"
-
-
 TEXTS = {
     "fr": {
         "danger_title": "Danger immédiat, idées suicidaires",
@@ -136,7 +124,6 @@ TEXTS = {
         "edition_region": "Dans votre région ({region})",
         "directory_link": "annuaire par département",
         "fiches": "Fiches",
-        "stale": "dernière vérification en {date} : numéro à confirmer",
         "none": "Aucune structure spécialisée n'est encore recensée dans cet annuaire : "
                 "les lignes d'écoute ci-dessus peuvent vous orienter.",
         "filter_label": "Votre département (numéro ou nom)",
@@ -173,7 +160,8 @@ TEXTS = {
         "for": "pour",
         "answered_by": "qui répond",
         "repondants": {"psychologues": "des psychologues", "medecins-pairs": "des médecins, pour leurs confrères",
-                       "ordre": "le service d'entraide de l'Ordre des médecins", "urgence": "un service d'urgence"},
+                       "ordre": "le service d'entraide de l'Ordre des médecins", "urgence": "un service d'urgence",
+                       "secretariat-medecins": "un secrétariat, qui transmet l'appel à un médecin"},
     },
     "en": {
         "danger_title": "Immediate danger, suicidal thoughts",
@@ -183,7 +171,6 @@ TEXTS = {
         "edition_region": "In your region ({region})",
         "directory_link": "directory by département",
         "fiches": "Fact sheets (in French)",
-        "stale": "last checked {date}: number to be confirmed",
         "none": "No specialised service is listed in this directory yet: the listening lines above can "
                 "point you to one.",
         "filter_label": "Your département (number or name)",
@@ -221,7 +208,8 @@ TEXTS = {
         "for": "for",
         "answered_by": "who answers",
         "repondants": {"psychologues": "psychologists", "medecins-pairs": "doctors, for their peers",
-                       "ordre": "the Ordre des médecins' support service", "urgence": "an emergency service"},
+                       "ordre": "the Ordre des médecins' support service", "urgence": "an emergency service",
+                       "secretariat-medecins": "a secretary, who passes the call on to a doctor"},
     },
 }
 
@@ -256,15 +244,25 @@ SITUATIONS = (
               publics_none=frozenset({"tout-public"}), always_open=True, repondants=frozenset({"psychologues"}),
               fiches=("fiches/soignant/epuisement-professionnel.md",)),
     Situation("ordre",
-              {"fr": "Vous êtes médecin ou interne : l'entraide de l'Ordre",
-               "en": "You are a doctor or junior doctor: the Ordre's support line"},
+              {"fr": "Vous êtes médecin ou interne, ou l'un de leurs proches : l'entraide de l'Ordre des médecins",
+               "en": "You are a doctor or junior doctor, or close to one: the Ordre des médecins' support line"},
               frozenset({"entraide-ordinale"}), repondants=frozenset({"ordre"}),
               lead={"fr": "Écoute, aide sociale ou financière, orientation vers un soin ou une association.",
                     "en": "Listening, social or financial help, referral to care or an association."}),
+    # Health workers who are not doctors: every active line whose `publics` names them, whatever it
+    # is for (data/aide.yml), so the page never says a line answers them unless the data says so.
+    Situation("soignants",
+              {"fr": "Vous êtes infirmier, kinésithérapeute, sage-femme, pharmacien ou d'une autre profession de soin",
+               "en": "You are a nurse, physiotherapist, midwife, pharmacist or another health worker"},
+              frozenset({"urgence-suicidaire", "ecoute-psychologique", "entraide-ordinale", "aide-sociale-financiere",
+                         "addictions", "juridique", "soutien-internes", "accompagnement-pairs"}),
+              publics_any=frozenset({"tous-soignants"}),
+              lead={"fr": "Ces lignes ne sont pas réservées aux médecins : elles répondent aussi aux autres soignants.",
+                    "en": "These lines are not only for doctors: they answer other health workers too."}),
     Situation("pairs",
               {"fr": "Parler à un médecin qui aide ses confrères, et être accompagné dans la durée",
                "en": "Talk to a doctor who helps colleagues, and be supported over time"},
-              frozenset({"accompagnement-pairs"}), repondants=frozenset({"medecins-pairs"})),
+              frozenset({"accompagnement-pairs"}), repondants=frozenset({"medecins-pairs", "secretariat-medecins"})),
     Situation("argent",
               {"fr": "Argent, cotisations en retard, prévoyance",
                "en": "Money, late contributions, income protection"},
@@ -279,7 +277,8 @@ SITUATIONS = (
               {"fr": "Carrière : installation, reconversion, retraite",
                "en": "Career: setting up, changing course, retirement"},
               frozenset({"entraide-ordinale"}),
-              fiches=("fiches/cabinet/s-installer.md", "fiches/cabinet/retraite-et-succession.md"),
+              fiches=("fiches/cabinet/s-installer.md", "fiches/cabinet/changer-reduire-arreter.md",
+                      "fiches/cabinet/retraite-et-succession.md"),
               lead={"fr": "Aucune ligne de cet annuaire n'est consacrée à la carrière ; l'entraide de l'Ordre "
                           "peut vous orienter.",
                     "en": "No line in this directory is dedicated to careers; the Ordre's support line can "
@@ -325,10 +324,7 @@ def lines_for(situation: Situation) -> tuple[list[dict], list[dict]]:
 
 
 def _contact(entry: dict, lang: str, today: date) -> str:
-    text = help_contact_markdown(entry, lang)
-    if help_data.is_stale(entry, today):
-        text += f" — *{markdown_text(TEXTS[lang]['stale'].format(date=month(entry['verifie_le'], lang)))}*"
-    return text
+    return help_contact_markdown(entry, lang, today)  # with its « à confirmer » caveat when stale
 
 
 def _fiche_links(paths, src_uri: str, lang: str) -> str:
@@ -511,9 +507,8 @@ def _card_line(entry: dict, lang: str, today: date, where: str = "") -> str:
     publics = ", ".join(t["publics"][p] for p in (
         ["tout-public"] if "tout-public" in entry["publics"] else entry["publics"]))
     details = " · ".join(x for x in (entry.get("horaires"), entry.get("cout"), f"{t['for']} {publics}") if x)
-    stale = ""
-    if help_data.is_stale(entry, today):
-        stale = f' <span class="ss-carte__verif">({markdown_text(t["stale"].format(date=month(entry["verifie_le"], lang)))})</span>'
+    caveat = stale_caveat(entry, lang, today)
+    stale = f' <span class="ss-carte__verif">({markdown_text(caveat)})</span>' if caveat else ""
     return (f'<li><a class="ss-carte__numero" href="{help_data.tel_uri(entry["telephone"])}">'
             f'{markdown_text(entry["telephone"])}</a> <span class="ss-carte__quoi"><strong>{markdown_text(label)}</strong>'
             f' <span class="ss-carte__details">{markdown_text(details)}</span>{stale}</span></li>')

@@ -14,6 +14,8 @@ Markers (documented in CONTRIBUTING.md):
                                 scored in the reader's browser (soignants/render/questionnaire_form.py)
 - `<!-- quoi-de-neuf -->`       the latest changes across the site (soignants/render/news.py)
 - `<!-- suivi-editorial -->`    the editorial dashboard (soignants/render/editorial.py)
+- `<!-- tous-les-delais -->`    every fiche's deadlines in one table (soignants/render/deadlines.py)
+A fiche's deadlines (front matter `delais`) are shown in a box after « L'essentiel ».
 An unknown marker value is an error that names the file: the build fails rather than show a
 reader an empty box.
 """
@@ -23,6 +25,7 @@ from html import escape
 import re
 
 from . import bibliography, editorial, feedback, news, questionnaire_form
+from . import deadlines as deadline_pages
 from ..model import catalog, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
@@ -357,6 +360,8 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr", html_url
             return news.news_page(src_uri, relative_link, html_file_url(src_uri, "feed.xml", html_urls), lang)
         if kind == "suivi-editorial":
             return editorial.dashboard_markdown(src_uri, relative_link)
+        if kind == "tous-les-delais":
+            return deadline_pages.all_deadlines_page(src_uri, lang)
         if kind in HELP_PAGE_BLOCKS:
             try:
                 return HELP_PAGE_BLOCKS[kind](src_uri, lang)
@@ -372,11 +377,15 @@ def expand_block_markers(markdown: str, src_uri: str, lang: str = "fr", html_url
 PAGES_WITH_DIRECTORY_SCRIPT = {"annuaire-departements", "carte-aide"}
 
 
-def page_assets(markdown: str, src_uri: str, lang: str = "fr", html_urls: str = "page") -> tuple[str, str]:
+def page_assets(markdown: str, src_uri: str, lang: str = "fr", html_urls: str = "page",
+                meta: dict | None = None) -> tuple[str, str]:
     """The stylesheets and scripts a page's markers need, as HTML to put before and after the
     page's content once it is sanitised (soignants/render/sanitize.py lets no <script> or <link> through:
-    these come from our code, with addresses computed here, never from the page)."""
+    these come from our code, with addresses computed here, never from the page). `meta`: the
+    page's front matter (a fiche with deadlines loads the date calculator)."""
     before, after = [], []
+    if meta and src_uri.startswith("fiches/") and deadline_pages.deadlines.entries_of(meta):
+        after.append(deadline_pages.page_script(src_uri, lang, html_urls))
     for match in BLOCK_MARKER.finditer(markdown):
         kind, value = match.group(1), match.group(2)
         if kind == "questionnaire":
@@ -388,6 +397,8 @@ def page_assets(markdown: str, src_uri: str, lang: str = "fr", html_urls: str = 
             after.append(last)
         elif kind in PAGES_WITH_DIRECTORY_SCRIPT:
             after.append(help_pages.page_script(src_uri, lang, html_urls))
+        elif kind == "tous-les-delais":
+            after.append(deadline_pages.page_script(src_uri, lang, html_urls))
     return "\n".join(dict.fromkeys(before)), "\n".join(dict.fromkeys(after))
 
 
@@ -405,8 +416,10 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
     cited = list(dict.fromkeys([*meta.get("sources", []), *catalog.CITATION.findall(markdown)])) \
         if (is_fiche or is_testimony) else []
     markdown = expand_block_markers(markdown, src_uri, lang, html_urls)
-    markdown = expand_help_markers(markdown, src_uri, lang)
+    markdown = expand_help_markers(markdown, src_uri, lang, today)
     markdown = expand_citations(markdown, src_uri)
+    if is_fiche:
+        markdown = deadline_pages.insert_after_essentials(markdown, deadline_pages.box(meta, lang))
     if is_fiche or is_testimony:
         notice = draft_notice(meta, today, lang, testimony=is_testimony)
         if is_testimony:
