@@ -8,22 +8,40 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical
+.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical \
+        editions edition
+
+# A regional edition (editions/CODE.yml; docs/a-propos/heberger.md): make build EDITION=normandie
+# builds site-normandie/ (or SITE_DIR=…); without EDITION, the national site in site/.
+EDITION  ?=
+SITE_DIR ?= $(if $(EDITION),site-$(EDITION),site)
+EDITIONS := $(sort $(basename $(notdir $(wildcard editions/*.yml))))
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
 # (build and serve first check mkdocs.yml with the content check: MkDocs would run a !!python tag
 # while reading it, before any hook; soignants/pipeline/config_guard.py)
 serve: $(VENV)/.site
 	$(BIN)/python scripts/lint.py mkdocs.yml
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	EDITION="$(EDITION)" $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 # Build the site into site/ (strict: a broken link fails), then check what every page must have
 # (help strip numbers, no raw marker, nothing from another host, cleaned content, CSP):
 # scripts/check_built_site.py. Under a subpath: SITE_URL=https://example.org/urps/ make build
 build: $(VENV)/.site
 	$(BIN)/python scripts/lint.py mkdocs.yml
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/check_built_site.py site --csp
+	EDITION="$(EDITION)" $(BIN)/mkdocs build --strict --site-dir "$(SITE_DIR)"
+	EDITION="$(EDITION)" $(BIN)/python scripts/check_built_site.py "$(SITE_DIR)" --csp
+
+# Every edition: the national site in site/, then each of editions/ in site-CODE/.
+editions: $(VENV)/.site
+	@for code in "" $(EDITIONS); do \
+	  $(MAKE) --no-print-directory build EDITION="$$code" SITE_DIR="$$(test -n "$$code" && echo "site-$$code" || echo site)" || exit 1; \
+	done
+
+# A new regional edition, as a draft to fill in: make edition CODE=bretagne NOM="URPS ML Bretagne" REGION=53
+edition: $(VENV)/.site
+	@test -n "$(CODE)" -a -n "$(NOM)" -a -n "$(REGION)" || { echo 'make edition : donnez le code, le nom de l'"'"'hébergeur et la région, ex. make edition CODE=bretagne NOM="URPS Médecins libéraux de Bretagne" REGION=53' >&2; exit 2; }
+	$(BIN)/python scripts/new_edition.py "$(CODE)" --nom "$(NOM)" --region "$(REGION)"
 
 # A generator-ready copy of the project in prerendu/ (markers expanded, menu completed, no hook):
 # soignants/pipeline/prerender.py, the same code the MkDocs hook runs. make prerender PRERENDU=/tmp/x
@@ -84,7 +102,7 @@ links: build
 	$(BIN)/python scripts/check_links.py
 
 clean:
-	rm -rf site $(VENV) $(VENV)-audit .pytest_cache test-artifacts prerendu
+	rm -rf site site-* $(VENV) $(VENV)-audit .pytest_cache test-artifacts prerendu
 
 # Everything is installed from hashed locks (requirements/*.txt, pip and setuptools included):
 # a package whose file does not match its hash is refused. Then the project itself, without

@@ -57,6 +57,53 @@ def site_url(site_root, site_port):
     server.server_close()
 
 
+class EditionSite:
+    """A regional edition built for the session (soignants/model/regional.py), and its server."""
+
+    def __init__(self, code: str, root: Path, port: int, build_log: str):
+        self.code, self.root, self.port, self.build_log = code, root, port, build_log
+        self.url = f"http://127.0.0.1:{port}/{SUBPATH}/"
+        self._server = None
+
+    def serve(self) -> str:
+        """Serve it on 127.0.0.1, as a static host would, until the session ends; return its address."""
+        if self._server is None:
+            handler = partial(QuietHandler, directory=str(self.root.parent))
+            self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+            threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self.url
+
+    def close(self):
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+
+@pytest.fixture(scope="session")
+def edition_site(tmp_path_factory):
+    """`edition_site(code)`: the regional edition `code` of editions/, built once per session with
+    `EDITION=code mkdocs build --strict` under the sub-path /urps/ (SITE_URL set)."""
+    built: dict[str, EditionSite] = {}
+
+    def get(code: str) -> EditionSite:
+        if code not in built:
+            port = free_port()
+            site_dir = tmp_path_factory.mktemp(f"edition-{code}") / SUBPATH
+            env = dict(os.environ, EDITION=code, SITE_URL=f"http://127.0.0.1:{port}/{SUBPATH}/",
+                       NO_MKDOCS_2_WARNING="1")
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+            log = result.stdout + result.stderr
+            assert result.returncode == 0, f"EDITION={code} mkdocs build --strict a échoué :\n{log}"
+            built[code] = EditionSite(code, site_dir, port, log)
+        return built[code]
+
+    yield get
+    for site in built.values():
+        site.close()
+
+
 @pytest.fixture(scope="session")
 def html_pages(site_root) -> list[Path]:
     return sorted(site_root.rglob("*.html"))

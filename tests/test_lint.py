@@ -186,6 +186,14 @@ CASES = [
     ('mkdocs-python.yml', 'mkdocs.yml', 'configuration-refusee', 8),
     ('mkdocs-env.yml', 'mkdocs.yml', 'configuration-refusee', 8),
     ('mkdocs-forge-sosie.yml', 'mkdocs.yml', 'configuration-refusee', 10),
+    # regional editions (soignants/lint/edition_checks.py): the file, its pages (checked as the build sees them)
+    ('edition-a-completer.yml', 'editions/exemple.yml', 'edition-a-completer', 7),
+    ('edition-incomplete.yml', 'editions/exemple.yml', 'edition-incomplete', 8),
+    ('edition-ligne-regionale.yml', 'editions/exemple.yml', 'edition-ligne-regionale', 22),
+    ('edition-logo.yml', 'editions/exemple.yml', 'edition-logo', 9),
+    ('edition-contraste.yml', 'editions/exemple.yml', 'contraste-insuffisant', 13),
+    ('edition-page-interdite.md', 'editions/exemple/docs/index.md', 'edition-page-interdite', 1),
+    ('edition-fiche-lien-casse.md', 'editions/exemple/docs/fiches/soignant/edition-fiche-lien-casse.md', 'lien-casse', 23),
 ]
 
 # Codes that no broken content file can produce (the check itself, or its command line).
@@ -568,14 +576,14 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 13 fichiers\n"
+    assert ok.stdout == "aucun problème dans 16 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())
     assert warned.returncode == 0
     line = next(c[3] for c in CASES if c[0] == "relecture-depassee.md")
     assert warned.stdout.splitlines()[0].startswith(f"docs/fiches/soignant/relecture-depassee.md:{line}: avertissement : ")
-    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 14 fichiers"
+    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 17 fichiers"
     assert cli("--racine", root, "--date", TODAY.isoformat(), "--strict").returncode == 1
 
     shutil.copyfile(BROKEN / "lien-casse.md", root / "docs/fiches/soignant/lien-casse.md")

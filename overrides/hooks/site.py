@@ -18,8 +18,9 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import (build_log, build_notices, csp, minify, open_data, page_budget, prerender,
-                                search_index, search_pagefind, serving, template_cache, template_errors)
+from soignants.pipeline import (build_log, build_notices, csp, http_headers, minify, open_data, page_budget,
+                                prerender, regional_build, search_index, search_pagefind, serving, template_cache,
+                                template_errors)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
 
@@ -32,6 +33,7 @@ _csp_hashes: dict[tuple, list[str]] = {}
 _build_depth = 0
 _configured_nav: list | None = None
 _french_site: dict[str, str] = {}  # the French edition's name and address, for the feed
+_command: list[str] = []  # "build" or "serve" (on_startup): a regional edition's address and folder
 # Material's JavaScript fetches `<href>/sitemap.xml` for every <link rel="alternate" hreflang>;
 # with per-page alternates that is a 404 on every page. The sitemap already carries hreflang.
 # (Starts at the line break: a pattern that starts with `[ \t]*` made this 6 ms a page.)
@@ -44,6 +46,7 @@ def _language(config) -> str:
 
 
 def on_startup(command, dirty):
+    _command.append(command)  # a regional edition's address and folder depend on it
     build_log.french_terminal()  # the generator's English progress lines dropped, ours kept
     serving.starting(command)
 
@@ -56,12 +59,16 @@ def on_config(config):
         # cleaned: an error stops the build with its French lines (under `mkdocs serve`, the
         # browser shows them and the last good site stays: soignants/pipeline/serving.py).
         root = Path(config.config_file_path or ".").resolve().parent
+        # A regional edition (EDITION=code, soignants/pipeline/regional_build.py), or None.
+        edition = regional_build.select(root)
         try:
             warnings = serving.until_content_is_fixed(
                 lambda: prerender.prepare(config.docs_dir, root, config.extra, config_file=config.config_file_path),
                 config.dev_addr, root)
         except feedback.SettingError as error:
             raise SystemExit(str(error)) from None
+        if edition is not None:
+            regional_build.configure(config, edition, _command[-1] if _command else None, root)
         notices = build_notices.once(build_notices.notices(root, config.site_url, config.extra))
         for text in (warnings_text(warnings), notices):  # once, in French
             if text:
@@ -69,6 +76,7 @@ def on_config(config):
         _french_site.update(name=config.site_name, url=config.site_url or "")  # "": unknown, left out
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
+        _csp_hashes.clear()
         _not_found_pages.clear()
     config.extra["bandeau"] = prerender.strip_entries()
     if _configured_nav:
@@ -77,6 +85,7 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
+    regional_build.watch_sources(server, config)  # a regional edition: its sources, not their copy
     # A content error while serving: the French lines in the terminal and the browser, the last
     # good site kept; rebuilds on changes to data/, overrides/ and soignants/ too.
     return serving.serve_with_french_errors(server, Path(config.config_file_path or ".").resolve().parent)
@@ -193,6 +202,9 @@ def on_post_build(config):
         log.info("Recherche : %d pages indexées en %s s (Pagefind)", report.pages, seconds)
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
     minify.minify_assets(site_dir)
+    # HTTP headers for hosts that read them (_headers, .htaccess, an nginx snippet), from the
+    # pages' policy: every page's theme-script hashes, and what a <meta> cannot carry.
+    http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).

@@ -65,6 +65,11 @@ def _strip_problems(tree, where: str, entries: list[dict]) -> list[Problem]:
             problems.append(Problem(where, f"le bandeau d'aide n'a pas le numéro {entry['telephone']} "
                                            f"({entry.get('nom_court', entry['id'])}) en lien {entry['tel']}",
                                     "bandeau-incomplet"))
+    # Nothing else: a regional edition shows its own region's lines, never another's.
+    expected = {entry["tel"] for entry in entries}
+    for href in sorted({href for href, _ in links if href.lower().startswith("tel:")} - expected):
+        problems.append(Problem(where, f"le bandeau d'aide a un numéro qui n'est pas celui de cette édition : {href}",
+                                "bandeau-en-trop"))
     return problems
 
 

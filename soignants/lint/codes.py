@@ -27,6 +27,18 @@ CODES = {
                                      "du projet, fichier d'un autre site, polices, mesure d'audience"),
     "cache-depose": (ERROR, "dossier .cache/ ajouté au dépôt : du code que la construction exécuterait"),
     "fichier-non-controle": (WARNING, "fichier donné en argument que le contrôle ne sait pas vérifier"),
+    # regional editions (editions/CODE.yml, editions/CODE/: soignants/lint/edition_checks.py)
+    "edition-a-completer": (WARNING, "édition régionale en brouillon : ce que l'URPS doit encore compléter (adresse, "
+                                     "logo, adresse du site, moyen de signaler une erreur, ligne à confirmer, texte)"),
+    "edition-incomplete": (ERROR, "édition régionale marquée prête à publier (« brouillon: false ») avec quelque chose "
+                                  "encore à compléter"),
+    "edition-ligne-regionale": (ERROR, "ligne régionale du bandeau d'une édition inconnue, nationale, hors de sa région, "
+                                       "sans numéro ou sans libellé court ; ou ni lignes régionales ni "
+                                       "« pas_de_ligne_regionale: true »"),
+    "edition-logo": (ERROR, "logo d'une édition introuvable, trop lourd, ou qui n'est pas l'image annoncée"),
+    "contraste-insuffisant": (ERROR, "couleur d'une édition trop peu contrastée (moins de 4,5:1) avec le texte ou le fond"),
+    "edition-page-interdite": (ERROR, "page d'une édition qui remplacerait une page nationale, ou rangée hors de "
+                                      "region/, fiches/PARTIE/ et images/"),
     # front matter and data files
     "entete-absente": (ERROR, "fiche ou témoignage sans en-tête « --- », ou en-tête jamais fermé"),
     "yaml-invalide": (ERROR, "YAML illisible (guillemets, deux-points, indentation, tabulation)"),

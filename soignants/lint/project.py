@@ -41,6 +41,9 @@ class Project:
     distress_file: Path = DATA_DIR / "recherche-detresse.yml"
     #: the must-trigger corpus of the distress search (no exception may swallow one of its queries)
     distress_core_file: Path = DATA_DIR / "recherche-detresse-socle.yml"
+    #: regional editions (editions/CODE.yml and editions/CODE/: soignants/lint/edition_checks.py)
+    editions_dir: Path = PROJECT_ROOT / "editions"
+    departements_file: Path = DATA_DIR / "departements.yml"
 
     @property
     def is_default(self) -> bool:
@@ -60,7 +63,8 @@ class Project:
                    bib_file=root / "data" / "bibliographie.yml", today=today or date.today(),
                    questionnaires_dir=root / "data" / "questionnaires", comite_file=root / "data" / "comite.yml",
                    distress_file=root / "data" / "recherche-detresse.yml",
-                   distress_core_file=root / "data" / "recherche-detresse-socle.yml", **options)
+                   distress_core_file=root / "data" / "recherche-detresse-socle.yml", editions_dir=root / "editions",
+                   departements_file=root / "data" / "departements.yml", **options)
 
 
 def page_kind(project: Project, path: Path) -> str:

@@ -1,7 +1,8 @@
 """Run the content check over files, and never let an exception reach the editor.
 
 `run()` checks everything (every file under docs/, data/aide.yml, data/bibliographie.yml,
-data/questionnaires/*.yml, data/recherche-detresse.yml and its core, data/recherche-detresse-socle.yml) or
+data/questionnaires/*.yml, data/recherche-detresse.yml and its core, data/recherche-detresse-socle.yml, the
+regional editions of editions/) or
 the files and folders it is given. Each file is checked on its own: an unexpected failure
 becomes an `erreur-interne` line for that file, the others are still checked.
 """
@@ -15,6 +16,7 @@ from .config_checks import check_config
 from .committee_checks import check_committee
 from .file_names import file_name_problems
 from .data_checks import check_aide, check_bibliography, check_distress, check_distress_core, check_questionnaire
+from .edition_checks import edition_files, route as edition_route
 from .markdown_checks import check_page
 from .project import Context, Project
 from .report import ERROR, WARNING, Problem, display_path
@@ -47,6 +49,7 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
         files += [p for p in (*data_files, project.comite_file, project.root / "mkdocs.yml") if p.is_file()]
         if project.questionnaires_dir.is_dir():
             files += sorted(project.questionnaires_dir.glob("*.yml"))
+        files += edition_files(Context(project))  # regional editions: editions/CODE.yml and editions/CODE/
     else:
         files, missing = [], []
         for given in map(Path, paths):
@@ -71,6 +74,9 @@ def check_file(ctx: Context, path: Path) -> list[Problem]:
 
 def _check_content(ctx: Context, path: Path) -> list[Problem]:
     project = ctx.project
+    edition = edition_route(ctx, path, check_file)
+    if edition is not None:
+        return edition
     if path == (project.root / "mkdocs.yml").resolve():
         return check_config(path, ctx.shown(path))
     if path == project.aide_file.resolve():

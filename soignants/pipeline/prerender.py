@@ -50,10 +50,10 @@ from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
 from . import build_notices, config_guard, navigation, open_data
-from ..render import editions, escaping, feedback, news, theme_fields
-from ..model import catalog, help_data, limits
+from ..render import editions, escaping, feedback, news, regional_pages, theme_fields
+from ..model import catalog, help_data, limits, regional
 from .build_errors import check_content
-from ..render.pages import MarkerError, page_assets, render_page_markdown
+from ..render.pages import MarkerError, insert_after_title, page_assets, render_page_markdown
 
 DEFAULT_LANGUAGE = "fr"
 # MkDocs' own front-matter pattern (mkdocs/utils/meta.py): the pre-render reads a page as MkDocs does.
@@ -141,8 +141,9 @@ def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None, config_file=
 
 
 def strip_entries() -> list[dict]:
-    """The help strip's numbers (data/aide.yml, `bandeau`), for the theme's `extra.bandeau`."""
-    return help_data.strip_entries()
+    """The help strip's numbers (data/aide.yml, `bandeau`), for the theme's `extra.bandeau`; in a
+    regional edition, its regional lines after them (soignants/model/regional.py)."""
+    return regional.strip_entries(regional.current())
 
 
 def complete_nav(configured_nav: list | None, lang: str, docs_dir) -> list | None:
@@ -179,6 +180,10 @@ def page(markdown: str, meta: dict, src_uri: str, lang: str, site: Site,
         markdown = render_page_markdown(markdown, meta, src, lang, report=report, html_urls=html_urls)
     except MarkerError as error:
         raise PrerenderError(str(error)) from None
+    edition = regional.current()
+    if edition is not None and src == "index.md":  # a regional edition's home: which edition, by whom
+        has_pages = (Path(site.docs_dir) / regional_pages.REGION_INDEX).is_file()
+        markdown = insert_after_title(markdown, regional_pages.home_notice(edition, lang, has_pages))
     # The English edition has only the pages translated so far: a link to any other page goes to
     # the French one (soignants/render/editions.py).
     if lang != DEFAULT_LANGUAGE:

@@ -20,6 +20,7 @@ import unicodedata
 from .. import DATA_DIR
 from . import editions
 from ..model import catalog, help_data, schemas
+from ..model.regional import current as current_edition
 from .escaping import html_link, markdown_text
 from .markers import MONTHS_EN, MarkerError, help_contact_markdown, month, relative_link, stale_caveat  # noqa: F401 (MONTHS_EN, month: re-exported)
 from ..model.yamlfile import load_yaml_file
@@ -119,6 +120,8 @@ TEXTS = {
         "danger_title": "Danger immédiat, idées suicidaires",
         "or": "ou",
         "regional_too": "Dans certaines régions",
+        "other_regions": "Dans d'autres régions",
+        "edition_region": "Dans votre région ({region})",
         "directory_link": "annuaire par département",
         "fiches": "Fiches",
         "none": "Aucune structure spécialisée n'est encore recensée dans cet annuaire : "
@@ -151,6 +154,7 @@ TEXTS = {
         "card_regional": "Dans certaines régions",
         "card_more": "Tous les contacts, avec leurs sources et la date de vérification :",
         "card_site": "site « Soigner les soignants », annuaire de l'aide par département",
+        "card_site_named": "site « {name} », annuaire de l'aide par département",
         "publics": {"tout-public": "tout le monde", "medecins": "médecins", "tous-soignants": "tous les soignants",
                     "internes": "internes", "internes-etudiants": "internes et étudiants", "familles": "familles"},
         "for": "pour",
@@ -163,6 +167,8 @@ TEXTS = {
         "danger_title": "Immediate danger, suicidal thoughts",
         "or": "or",
         "regional_too": "In some regions",
+        "other_regions": "In other regions",
+        "edition_region": "In your region ({region})",
         "directory_link": "directory by département",
         "fiches": "Fact sheets (in French)",
         "none": "No specialised service is listed in this directory yet: the listening lines above can "
@@ -195,6 +201,7 @@ TEXTS = {
         "card_regional": "In some regions",
         "card_more": "All contacts, with their sources and the date they were checked:",
         "card_site": "« Soigner les soignants » website, help directory by département",
+        "card_site_named": "« {name} » website, help directory by département",
         "publics": {"tout-public": "everyone", "medecins": "doctors", "tous-soignants": "all health workers",
                     "internes": "junior doctors", "internes-etudiants": "junior doctors and students",
                     "familles": "families"},
@@ -300,6 +307,15 @@ def matches(entry: dict, situation: Situation) -> bool:
             and (not situation.always_open or help_data.always_open(entry)))
 
 
+def edition_first(entries: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(the entries of the edition being built, the others), each in file order. National
+    edition: ([], entries)."""
+    edition = current_edition()
+    if edition is None:
+        return [], list(entries)
+    return [e for e in entries if edition.serves(e)], [e for e in entries if not edition.serves(e)]
+
+
 def lines_for(situation: Situation) -> tuple[list[dict], list[dict]]:
     """(national lines, regional or departmental lines) for a situation, from data/aide.yml."""
     chosen = [e for e in help_data.structures() if matches(e, situation)]
@@ -346,9 +362,15 @@ def which_number(src_uri: str, lang: str = "fr", today: date | None = None, head
         if situation.lead:
             out += [situation.lead[lang], ""]
         out += [f"- {_contact(e, lang, today)}" for e in national]
-        if regional:
-            out.append(f"- {t['regional_too']} ([{t['directory_link']}]({directory})) :")
-            for entry in regional:
+        mine, others = edition_first(regional)
+        if mine:  # a regional edition: its region's lines first (soignants/model/regional.py)
+            region = markdown_text(current_edition().regions_label)
+            out.append(f"- {t['edition_region'].format(region=region)} :")
+            out += [f"    - {_contact(entry, lang, today)}" for entry in mine]
+        if others:
+            label = t["other_regions"] if current_edition() else t["regional_too"]
+            out.append(f"- {label} ([{t['directory_link']}]({directory})) :")
+            for entry in others:
                 where = markdown_text(_where(entry, data))
                 anchor = region_anchor(entry["regions"][0]) if entry.get("regions") else \
                     region_anchor(_region_of(entry["departements"][0], data))
@@ -453,10 +475,16 @@ def directory_by_departement(src_uri: str, lang: str = "fr", today: date | None 
     out = [f"## {t['national_title']} {{#partout}}", "", t["national_intro"], ""]
     for entry in national_lines():
         out += _detailed(entry, lang, today)
+    # A regional edition: its region's section first, under the national lines; the table and
+    # the other regions follow, as in the national edition.
+    edition = current_edition()
+    first = [r for r in data["regions"] if edition and r["nom"] in edition.region_names]
+    out += [region_section(region, data, lang, today) for region in first]
     out += ["", f"## {t['table_title']} {{#departements}}", "", t["table_intro"], "",
             departement_table(data, lang), ""]
     for region in data["regions"]:
-        out.append(region_section(region, data, lang, today))
+        if region not in first:
+            out.append(region_section(region, data, lang, today))
     return "\n".join(out)
 
 
@@ -494,6 +522,13 @@ def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> st
     national = [e for e in national_lines() if e.get("telephone")]
     regional = [e for e in help_data.structures()
                 if e["statut"] == "actif" and e["portee"] != "national" and e.get("telephone")]
+    # A regional edition's card: its region's lines only; the others are in the directory.
+    edition = current_edition()
+    regional_title, site = t["card_regional"], t["card_site"]
+    if edition is not None:
+        regional = edition_first(regional)[0]
+        regional_title = t["edition_region"].format(region=edition.regions_label)
+        site = t["card_site_named"].format(name=markdown_text(edition.site_name))
     directory = relative_link(src_uri, ANNUAIRE_PAGE)
     out = ['<div class="ss-carte" markdown>', "",
            f'<h2 class="ss-carte__titre">{markdown_text(t["card_title"])}</h2>',
@@ -503,10 +538,10 @@ def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> st
            *[_card_line(e, lang, today) for e in national],
            '</ul>']
     if regional:
-        out += [f'<h3 class="ss-carte__groupe">{markdown_text(t["card_regional"])}</h3>',
+        out += [f'<h3 class="ss-carte__groupe">{markdown_text(regional_title)}</h3>',
                 '<ul class="ss-carte__lignes ss-carte__lignes--region">',
                 *[_card_line(e, lang, today, _where(e, data)) for e in regional],
                 '</ul>']
-    out += ["", f'{t["card_more"]} [{t["card_site"]}]({directory}){{ data-ss-url="" }}',
+    out += ["", f'{t["card_more"]} [{site}]({directory}){{ data-ss-url="" }}',
             "{: .ss-carte__pied }", "", "</div>", ""]
     return "\n".join(out)

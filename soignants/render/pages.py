@@ -316,6 +316,7 @@ def help_directory(scope: str, src_uri: str, lang: str = "fr") -> str:
         chosen = [e for e in help_data.structures() if e["statut"] == "historique"]
     elif scope in ("national", "regional", "departemental"):
         chosen = [e for e in help_data.structures() if e["portee"] == scope and e["statut"] == "actif"]
+        chosen = [entry for group in help_pages.edition_first(chosen) for entry in group]  # a region's first
     else:
         raise MarkerError(f"{src_uri} : portée d'annuaire inconnue « {scope} ».")
     blocks = []
