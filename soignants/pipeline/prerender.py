@@ -42,7 +42,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 import copy
 import re
-import secrets
 import shutil
 
 import yaml
@@ -50,7 +49,7 @@ from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
 from . import navigation, open_data
-from ..render import editions, escaping, feedback, news
+from ..render import editions, escaping, feedback, generated, news
 from ..model import catalog, help_data, limits
 from .build_errors import stop_on_content_errors
 from ..render.pages import MarkerError, page_assets, render_page_markdown
@@ -257,7 +256,7 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
         raise PrerenderError(f"{out_dir} : choisissez un dossier de sortie hors du projet et de docs/.")
     shutil.rmtree(out_dir, ignore_errors=True)
     out_docs = out_dir / "docs"
-    token = secrets.token_hex(16)
+    token = generated.TOKEN  # the run's: it marks what our markers wrote (render/generated.py)
     pages = 0
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir)
@@ -288,9 +287,9 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
     if overrides:
         shutil.copytree(root / overrides, out_dir / "overrides", ignore=shutil.ignore_patterns("hooks", "__pycache__"))
     nav = complete_nav(config.get("nav"), lang, docs_dir)
-    generated = generator_config(config, nav, token)
+    written_config = generator_config(config, nav, token)
     header = ("# Written by `python scripts/prerender.py` from the project's mkdocs.yml: do not edit.\n"
               "# Markers are already expanded in docs/; no hook and no i18n plugin are needed.\n")
-    (out_dir / "mkdocs.yml").write_text(header + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False),
+    (out_dir / "mkdocs.yml").write_text(header + yaml.safe_dump(written_config, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
     return {"pages": pages, "out_dir": out_dir, "lang": lang}
