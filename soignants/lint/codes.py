@@ -65,6 +65,9 @@ CODES = {
     "marqueur-invalide": (ERROR, "marqueur <!-- liste-fiches / bibliographie / annuaire --> mal écrit ou valeur inconnue"),
     "html-dangereux": (ERROR, "HTML qui exécute du code : <script>, <iframe>, attributs on…=, liens javascript:, <style> externe"),
     "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),
+    "html-reserve": (ERROR, "classe, identifiant, attribut data-…, rôle, tabindex, formulaire ou lecteur audio réservé "
+                            "au code du site : une page ne peut ni imiter le bandeau d'aide ni gêner ses scripts"),
+    "appel-hors-marqueur": (ERROR, "lien d'appel (tel:, sms:…) écrit à la main : seul [[aide:…]] fait un lien d'appel"),
     "chiffre-sans-source": (WARNING, "paragraphe d'une fiche avec un chiffre, un délai ou un article de loi "
                                      "(%, €, jours, mois, ans, L1142-4…) et sans citation [@Clé]"),
     "texte-a-completer": (ERROR, "texte d'exemple du modèle laissé tel quel (« À compléter », TODO, XXX…)"),
