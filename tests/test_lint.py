@@ -106,7 +106,12 @@ CASES = [
     ('fichier-binaire.md', 'docs/fiches/soignant/fichier-binaire.md', 'fichier-binaire', 1),
     ('fichier-binaire-nul.md', 'docs/fiches/soignant/fichier-binaire-nul.md', 'fichier-binaire', 1),
     ('document.docx', 'docs/images/document.docx', 'fichier-non-autorise', 1),
-    ('externe.css', 'docs/images/externe.css', 'ressource-externe', 2),
+    ('externe.svg', 'docs/images/externe.svg', 'ressource-externe', 2),
+    # content is data: no code served from the site's own host (soignants/lint/assets.py, render/svg.py)
+    ('svg-bombe.svg', 'docs/images/svg-bombe.svg', 'svg-trop-complexe', 1),
+    ('svg-script-prefixe.svg', 'docs/images/svg-script-prefixe.svg', 'html-dangereux', 2),
+    ('script-contribue.js', 'docs/images/script-contribue.js', 'fichier-non-autorise', 1),
+    ('image-deguisee.png', 'docs/images/image-deguisee.png', 'fichier-non-autorise', 1),
     ('script.svg', 'docs/images/script.svg', 'html-dangereux', 2),
     ('aide-vide.yml', 'data/aide.yml', 'fichier-vide', 1),
     ('bib-encodage.yml', 'data/bibliographie.yml', 'encodage', 1),
@@ -161,6 +166,8 @@ NOT_FROM_CONTENT |= {"fichier-trop-gros"}
 NOT_FROM_CONTENT |= {"cache-depose"}
 # Codes that need a git history: tested in tests/test_editorial.py on a repository made for the test.
 NEEDS_GIT = {"historique-manquant"}
+# A symbolic link is made by its own test (test_a_symbolic_link_is_refused), not kept as a fixture.
+NOT_FROM_CONTENT |= {"lien-symbolique"}
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -374,7 +381,7 @@ Un <span id="ici"></span> repère.
 - [source citée dans le texte](../fiches/soignant/modele.md#ref-Martin2021)
 - [références générées](../fiches/cabinet/autre.md#references-citees)
 - [page de thème](../bibliographie/theme-a.md#ref-Martin2021)
-- [image locale](../assets/logo.svg)
+- [image locale](../images/logo.svg)
 - [externe](https://example.org/page.md) et <mailto:x@example.org>
 - `[dans du code](absent.md)`
 
@@ -523,14 +530,14 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 12 fichiers\n"
+    assert ok.stdout == "aucun problème dans 11 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())
     assert warned.returncode == 0
     line = next(c[3] for c in CASES if c[0] == "relecture-depassee.md")
     assert warned.stdout.splitlines()[0].startswith(f"docs/fiches/soignant/relecture-depassee.md:{line}: avertissement : ")
-    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 13 fichiers"
+    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 12 fichiers"
     assert cli("--racine", root, "--date", TODAY.isoformat(), "--strict").returncode == 1
 
     shutil.copyfile(BROKEN / "lien-casse.md", root / "docs/fiches/soignant/lien-casse.md")
@@ -592,3 +599,21 @@ def test_a_committed_cache_is_refused(tmp_path):
     assert problems_of(root) == []  # ignored and not committed: nothing to say
     subprocess.run([*git, "add", "-f", ".cache/jinja/__jinja2_x.cache"], check=True)
     assert triples(problems_of(root)) == [("cache-depose", ".cache/jinja/__jinja2_x.cache", 1)]
+
+
+def test_a_symbolic_link_is_refused(tmp_path):
+    """A link under docs/ or data/ would publish the file it points to (a host file, a secret)."""
+    root = make_project(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mot de passe\n", encoding="utf-8")
+    (root / "docs" / "images").mkdir(exist_ok=True)
+    (root / "docs" / "images" / "photo.png").symlink_to(secret)
+    (root / "docs" / "fiches" / "ailleurs").symlink_to(tmp_path, target_is_directory=True)
+    (root / "data" / "lien.yml").symlink_to(secret)
+    found = [p for p in problems_of(root) if p.code == "lien-symbolique"]
+    assert sorted(p.path for p in found) == ["data/lien.yml", "docs/fiches/ailleurs", "docs/images/photo.png"]
+    assert all(p.severity == ERROR and "lien symbolique" in p.message for p in found)
+    # Named on the command line too, without reading what it points to.
+    named = problems_of(root, [root / "docs" / "images" / "photo.png"])
+    assert [(p.code, p.path) for p in named] == [("lien-symbolique", "docs/images/photo.png")]
+

@@ -3,7 +3,8 @@
 Before MkDocs reads any page (the hook's `on_config`), every page under docs/ is read the way
 scripts/lint.py reads it: unreadable files, front matter that is not valid YAML (a tab, an
 unquoted colon, an unclosed quote), file names that cannot be addresses, and markers naming
-nothing. Any such problem stops the build with the same `fichier:ligne: message (code)` lines.
+nothing; every other file is checked as content (a type docs/ accepts, an SVG that passes the
+allowlist, no symbolic link under docs/ or data/). Any such problem stops the build with the same `fichier:ligne: message (code)` lines.
 Under `mkdocs serve`, stopping there leaves the last good site in place: the reader's browser
 keeps it, and the terminal shows what to fix.
 
@@ -17,7 +18,9 @@ from pathlib import Path
 import sys
 
 from ..model.frontmatter import FRONT_MATTER
+from ..lint.assets import asset_problems, symlink_problem
 from ..lint.file_names import file_name_problems
+from ..lint.runner import symlinks, walk_without_links
 from ..lint.front_matter import read_front_matter
 from ..lint.markdown_text import blank
 from ..lint.markers import marker_problems
@@ -71,14 +74,19 @@ def page_problems(ctx: Context, path: Path) -> list[Problem]:
 def content_problems(docs_dir: Path, root: Path) -> list[Problem]:
     project = Project(root=Path(root), docs_dir=Path(docs_dir))
     ctx = Context(project)
-    problems = []
-    for path in sorted(Path(docs_dir).rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+    # Content is data (soignants/lint/assets.py): no symbolic link, no file that is not a page,
+    # an image or a transcribed sound; every SVG passes the SVG allowlist.
+    links = symlinks(project)
+    problems = [symlink_problem(f"{ctx.shown(p.absolute().parent)}/{p.name}") for p in links]
+    for path in sorted(walk_without_links(Path(docs_dir))):
+        if path.is_symlink() or not path.is_file() \
+                or any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
             continue
         if path.suffix.lower() == ".md":
             problems += page_problems(ctx, path)
         else:
             problems += file_name_problems(path.relative_to(docs_dir).as_posix(), ctx.shown(path))
+            problems += [p for p in asset_problems(path, ctx.shown(path), ctx.transcribed_audio) if p.is_error]
     return problems
 
 
