@@ -120,15 +120,39 @@ def _content_problems(tree, where: str) -> list[Problem]:
     return problems
 
 
-def shown_digits(text: str) -> str:
-    """The digits a reader sees in a text, in order, as ASCII (full-width, Arabic-Indic…, and
-    superscript digits included; spaces of every kind and separators are not digits)."""
-    digits = []
+# Between the digit groups of one number as it is shown: spaces of every kind, . - / ( ).
+NUMBER_SEPARATORS = frozenset(".-/()")
+# A run of at least this many digits in a call link's text is a phone number (a name may hold
+# fewer: « 24 h/24 »).
+NUMBER_DIGITS = 4
+
+
+def digit_runs(text: str) -> list[str]:
+    """The numbers a reader sees in a text, as ASCII digits (full-width, Arabic-Indic and
+    superscript digits read as digits; a group separator inside a number does not cut it)."""
+    runs, current, pending = [], [], False
     for char in unicodedata.normalize("NFKC", text):
         value = unicodedata.decimal(char, None)
         if value is not None:
-            digits.append(str(value))
-    return "".join(digits)
+            current.append(str(value))
+            pending = False
+        elif current and (char.isspace() or char in NUMBER_SEPARATORS or unicodedata.category(char) in ("Zs", "Cf")):
+            pending = True  # separators between two groups of the same number
+        elif current:
+            runs.append("".join(current))
+            current, pending = [], False
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def shows_number(text: str, digits: str) -> bool:
+    """The text shows this number (as written in data/aide.yml, or with +33 for its leading 0),
+    and no other number."""
+    runs = digit_runs(text)
+    same = [r for r in runs if r == digits or (r.startswith("33") and "0" + r[2:] == digits)]
+    others = [r for r in runs if r not in same and len(r) >= NUMBER_DIGITS]
+    return bool(same) and not others
 
 
 def _dialled(href: str) -> str:
@@ -151,7 +175,7 @@ def _call_problems(tree, where: str, numbers: dict[str, str]) -> list[Problem]:
         if scheme != "tel" or target not in numbers:
             problems.append(Problem(where, f"lien d'appel « {href[:40]} » (texte « {text[:40]} ») vers un numéro qui "
                                            "n'est pas dans data/aide.yml", "appel-inconnu"))
-        elif shown_digits(text) != numbers[target]:
+        elif not shows_number(text, numbers[target]):
             problems.append(Problem(where, f"lien d'appel vers {target} dont le texte montre un autre numéro : "
                                            f"« {text[:40]} »", "appel-trompeur"))
     return problems
@@ -159,7 +183,7 @@ def _call_problems(tree, where: str, numbers: dict[str, str]) -> list[Problem]:
 
 def call_numbers(entries: list[dict]) -> dict[str, str]:
     """tel: address -> the digits shown, for every number of data/aide.yml."""
-    return {help_data.tel_uri(e["telephone"]): shown_digits(e["telephone"])
+    return {help_data.tel_uri(e["telephone"]): "".join(digit_runs(e["telephone"]))
             for e in entries if isinstance(e.get("telephone"), str)}
 
 

@@ -147,8 +147,14 @@ def call_scheme(value: str) -> str | None:
     return match.group(1).lower() if match and match.group(1).lower() in CALL_SCHEMES else None
 
 
+# Attributes holding an address, read as the browser reads it (tabs and line breaks removed).
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "poster", "data", "xlink:href"})
+
+
 def content_value(tag: str, name: str, value: str) -> str | None:
     """What the build keeps of an attribute that a page's content wrote (None: removed)."""
+    if name in URL_ATTRIBUTES and (call_scheme(value) or not url_scheme_allowed(value)):
+        return None  # `te<TAB>l:…` passes nh3's own scheme check as a relative address
     if name == "class":
         kept, _ = content_class_names(value)
         return " ".join(kept) or None
