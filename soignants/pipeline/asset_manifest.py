@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import fnmatch
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from .. import OWN_ASSETS_DIR
@@ -56,6 +57,16 @@ def _copied(relative: str) -> bool:
     return not any(fnmatch.fnmatch(name, pattern) for pattern in NOT_COPIED)
 
 
+def _copied_candidates(folder: Path) -> list[Path]:
+    """The files of a theme folder, without walking into the folders MkDocs never copies (the
+    theme's 14 000 icons live in `.icons/`)."""
+    found = []
+    for directory, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in ("__pycache__", "hooks"))
+        found += [Path(directory) / name for name in files if not (Path(directory) / name).is_symlink()]
+    return sorted(found)
+
+
 def _published_bytes(folder: Path, relative: str) -> bytes:
     """A theme file as the build publishes it: ours minified, the theme's as they are."""
     source = folder / relative
@@ -76,7 +87,7 @@ class Manifest:
         """The static files of overrides/ then Material (the first folder that has a path wins)."""
         for folder in theme_dirs or (OWN_THEME_DIR, material_dir()):
             folder = Path(folder)
-            for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+            for path in _copied_candidates(folder):
                 relative = path.relative_to(folder).as_posix()
                 if relative in self.files or not _copied(relative):
                     continue
