@@ -621,3 +621,26 @@ def test_the_browser_check_sees_an_overlay_over_the_strip(browser):
     assert any("couvert" in p and "Quitter" in p for p in problems), problems
     assert any("apparence du site" in p for p in problems), problems
 
+
+
+def test_the_search_on_a_clobbering_page_keeps_its_own_settings_and_the_distress_card(hostile_site, browser):
+    """On the page that planted `__config` and the distress card's model: the search opens, finds,
+    shows the real crisis card with the numbers of data/aide.yml, and sends nothing elsewhere."""
+    from soignants.model import help_data
+    _, site_url = hostile_site
+    context = browser.new_context(**context_options("phone"))
+    try:
+        page = context.new_page()
+        journal = Journal().attach(page)
+        page.goto(site_url + "fiches/soignant/corps-clobbering-config/")
+        page.locator("label[for='__search']").first.click()
+        page.wait_for_function("document.getElementById('__search').checked")
+        page.keyboard.type("envie de mourir")
+        page.wait_for_selector("[data-ss-recherche-detresse] .ss-recherche-detresse a[href^='tel:']", timeout=30_000)
+        shown = page.evaluate("""() => [...document.querySelectorAll(
+            "[data-ss-recherche-detresse] .ss-recherche-detresse a[href^='tel:']")].map(a => a.getAttribute('href'))""")
+        page.wait_for_load_state("networkidle")
+        assert journal.other_hosts() == []
+    finally:
+        context.close()
+    assert shown and set(shown) <= {entry["tel"] for entry in help_data.strip_entries()}, shown
