@@ -2,7 +2,8 @@
 """L'essentiel du site construit : python scripts/check_built_site.py SITE [--csp] [--adresse URL]
 
 Checks the built HTML, whatever generator made it: help strip numbers, no raw marker, nothing
-from another host, cleaned content; optionally the CSP and the internal links. Logic in
+from another host, cleaned content, call links, the files against the build's manifest;
+optionally the CSP (and the manifest's presence) and the internal links. Logic in
 soignants/checks/built_site.py.
 """
 
@@ -27,8 +28,11 @@ Vérifie chaque page du site construit, quel que soit le générateur qui l'a co
     régionale, les lignes de sa région), et aucun autre ;
   - aucun marqueur resté brut ([[aide:…]], [@Clé], <!-- liste-fiches … -->…) ;
   - rien de chargé depuis un autre site (pages et feuilles de style) ;
-  - aucun script en ligne, attribut on…= ou style= dans le contenu des pages.
-Avec --csp : chaque page porte sa Content-Security-Policy (construction MkDocs).
+  - aucun script en ligne, attribut on…= ou style= dans le contenu des pages ;
+  - chaque lien d'appel (tel:, sms:…) compose un numéro de data/aide.yml et en montre les chiffres ;
+  - chaque script, style, page, image SVG ou worker du site est un fichier du projet, par son
+    empreinte (manifeste-des-fichiers.json, écrit par la construction), et aucun lien symbolique.
+Avec --csp : chaque page porte sa Content-Security-Policy et le site son manifeste (construction MkDocs).
 Avec --adresse : chaque lien interne mène à un fichier du site, sans sortir de son dossier.
 Une ligne par problème, « fichier: message (code) » ; code de sortie 1 s'il y en a.
 exemples :
@@ -65,7 +69,7 @@ def main(argv=None) -> int:
     if problems:
         print(f"{len(problems)} problème(s) sur {count} pages : ce site ne doit pas être publié.", file=sys.stderr)
         return 1
-    print(f"{count} pages vérifiées : bandeau d'aide, marqueurs, ressources, contenu"
+    print(f"{count} pages vérifiées : bandeau d'aide, marqueurs, ressources, contenu, liens d'appel, fichiers"
           + (", CSP" if args.csp else "") + (", liens internes" if base else "") + " : rien à signaler.")
     return 0
 

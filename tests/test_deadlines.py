@@ -21,6 +21,7 @@ from soignants.lint.project import Context  # noqa: E402
 from soignants.model import catalog, deadlines, schemas  # noqa: E402
 from soignants.model.folding import fold  # noqa: E402
 from soignants.render import deadlines as deadline_pages  # noqa: E402
+from soignants.render import generated  # noqa: E402
 from soignants.render.pages import page_assets, render_page_markdown  # noqa: E402
 
 HOSTILE = '<img src=x onerror=alert(1)> [lien](javascript:alert(1)) **gras** {: #x }'
@@ -93,7 +94,7 @@ def test_the_schema_refuses_an_event_that_does_not_read_after_a_compter_de():
 
 def test_the_box_says_everything_without_javascript():
     box = deadline_pages.box({"delais": [entry(suspensif="oui", suspensif_detail="La caisse attend.")]})
-    html = markdown.markdown(box, extensions=["attr_list", "md_in_html"])
+    html = generated.unmark(markdown.markdown(box, extensions=["attr_list", "md_in_html"]))
     for text in ("Délais à ne pas manquer", "2 mois", "à compter de la réception de la décision",
                  "Saisir la commission", "Par lettre recommandée", "Suspensif : oui.", "La caisse attend.",
                  "Code de test, art. R1", "vérifié le 6 décembre 2026", "Faites-vous confirmer la date par votre avocat."):
@@ -115,7 +116,7 @@ def test_every_value_of_an_entry_is_text_in_the_box():
     hostile = entry(**{k: HOSTILE for k in ("action", "ou", "confirmer_par", "suspensif_detail")},
                     evenement="la " + HOSTILE, texte={"reference": HOSTILE, "legifrance":
                                                       'https://www.legifrance.gouv.fr/LEGIARTI000000000001"onmouseover="x'})
-    html = markdown.markdown(deadline_pages.box({"delais": [hostile]}), extensions=["attr_list", "md_in_html"])
+    html = generated.unmark(markdown.markdown(deadline_pages.box({"delais": [hostile]}), extensions=["attr_list", "md_in_html"]))
     assert "<img" not in html and 'href="javascript' not in html and "<strong>gras" not in html
     assert ' onmouseover="' not in html and '"onmouseover="' not in html  # the quote stays inside the address
     assert html.count("&lt;img src=x onerror=alert(1)&gt;") >= 5
@@ -155,8 +156,8 @@ def test_the_page_lists_every_deadline_by_fiche_with_sort_keys(tmp_path):
     write_fiche(cabinet, "a.md", "Épuisé", [entry(id="court", duree={"nombre": 10, "unite": "jours"}),
                                             entry(id="heures", duree={"nombre": 48, "unite": "heures"})])
     catalog.clear_cache()
-    html = markdown.markdown(deadline_pages.all_deadlines_page("aide/delais.md", "fr", tmp_path),
-                             extensions=["attr_list", "md_in_html"])
+    html = generated.unmark(markdown.markdown(deadline_pages.all_deadlines_page("aide/delais.md", "fr", tmp_path),
+                             extensions=["attr_list", "md_in_html"]))
     catalog.clear_cache()
     rows = re.findall(r"<tr data-ordre=\"(\d)\">\s*<td data-tri=\"([^\"]+)\"><a href=\"([^\"]+)\">([^<]+)</a></td>\s*"
                       r"<td data-tri=\"([^\"]+)\">([^<]+)</td>", html)
@@ -174,7 +175,7 @@ def test_the_english_page_translates_the_interface_and_keeps_the_entries_in_fren
     cabinet.mkdir(parents=True)
     write_fiche(cabinet, "a.md", "Une fiche", [entry()])
     catalog.clear_cache()
-    html = deadline_pages.all_deadlines_page("aide/delais.en.md", "en", tmp_path)
+    html = generated.unmark(deadline_pages.all_deadlines_page("aide/delais.en.md", "en", tmp_path))
     catalog.clear_cache()
     assert "Fact sheet" in html and "Counted from" in html and "in French" in html
     assert '<td lang="fr">la réception de la décision</td>' in html

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from soignants.model import committee  # noqa: E402
-from soignants.render import editorial, feedback, news  # noqa: E402
+from soignants.render import editorial, feedback, generated, news  # noqa: E402
 from soignants.tools import dashboard, relaunch  # noqa: E402
 from soignants.lint import Project, run  # noqa: E402
 from soignants.render.pages import fiche_footer, render_page_markdown  # noqa: E402
@@ -106,6 +106,7 @@ def test_report_link_to_gitlab_and_by_mail(monkeypatch):
                                                                       "courriel": "comite@exemple.fr"}},
                                                      "Addictions", "https://exemple.org/x/",
                                                      source="docs/fiches/soignant/addictions.md"))
+    footer = generated.unmark(footer)
     assert footer.count('class="ss-signaler"') == 3 and "&amp;" in footer and "par courriel" in footer
     assert "https://gitlab.exemple.fr/urps/site/-/edit/main/docs/fiches/soignant/addictions.md" in footer
     # The message by mail is not public: the mail says so, the forge's issue says it is.
@@ -118,9 +119,9 @@ def test_without_a_forge_the_mail_is_the_way_to_report():
     links = feedback.page_links({"signalement": {"courriel": "comite@exemple.fr"}}, "Addictions",
                                 "docs/fiches/soignant/addictions.md", source="docs/fiches/soignant/addictions.md")
     assert links["forge"] is None and links["edition"] is None and links["courriel"].startswith("mailto:")
-    block = fiche_footer({"statut": "brouillon"}, report=links)
+    block = generated.unmark(fiche_footer({"statut": "brouillon"}, report=links))
     assert block.count('class="ss-signaler"') == 1 and ">Signaler une erreur</a>" in block
-    page = render_page_markdown("# Accueil\n\nTexte.\n", {"title": "Accueil"}, "index.md", report=links)
+    page = generated.unmark(render_page_markdown("# Accueil\n\nTexte.\n", {"title": "Accueil"}, "index.md", report=links))
     assert 'class="ss-signalement' in page and "mailto:comite@exemple.fr" in page
 
 
@@ -460,7 +461,7 @@ def test_the_dashboard_says_what_to_do_this_week(tmp_path):
 
 
 def test_the_suivi_page_has_this_week_and_a_table_whose_cells_say_what_they_are():
-    page = editorial.dashboard_markdown("a-propos/suivi-editorial.md", lambda a, b: b, date(2027, 1, 15))
+    page = generated.unmark(editorial.dashboard_markdown("a-propos/suivi-editorial.md", lambda a, b: b, date(2027, 1, 15)))
     assert page.index("## Cette semaine") < page.index("## Toutes les pages")
     assert "Propositions en attente" in page and '<div class="ss-suivi" markdown>' in page
     header = next(line for line in page.splitlines() if line.startswith("| Page |"))

@@ -51,7 +51,9 @@ def properdocs_site(tmp_path_factory, site_root, site_port):
 # Pagefind numbers the pages in the order its threads read them: its word index, filters and
 # page list (named after their content) change from one run to the next, even on the same pages.
 # Each page's fragment is compared instead (named after the page's indexed content).
-PAGE_ORDER_DEPENDENT = re.compile(r"^pagefind/(index/|filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)")
+# The build's manifest lists their hashes (and the feed's and sitemap's, which hold the build's date).
+PAGE_ORDER_DEPENDENT = re.compile(r"^(pagefind/(index/|filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)"
+                                  r"|manifeste-des-fichiers\.json$)")
 
 
 def built_files(site_dir) -> list[str]:

@@ -28,6 +28,7 @@ import yaml
 
 from browser_support import Journal, QuietHandler, csp_violations, context_options, free_port, is_local
 from hostile_corpus import (BODY, FIELD_PAYLOAD, PERSONAL, ROOT, URL_PAYLOAD, Case, schema, text_fields)
+from hostile_corpus import CONTRIBUTED_FILES, MACHINERY, PREMIUM
 from soignants.lint.project import Project
 from soignants.lint.runner import run
 
@@ -154,8 +155,14 @@ ADVERSARIAL_LINES = ["{" * 100_000, "<a " * 33_000, "[" * 100_000, "](" * 50_000
                      "{: " * 33_000, "<b " * 33_000 + "x=" * 1000, "06 " * 33_000, "+33" * 33_000]
 
 
+def machinery_cases() -> list[Case]:
+    """Issue 20, part A: calls, look-alike help, DOM clobbering, the search's attributes (page bodies)."""
+    return [Case(f"corps-{ident}", "body", payload, code) for ident, payload, code, _ in MACHINERY]
+
+
 def all_cases() -> list[Case]:
-    return body_cases() + field_cases() + PATTERN_CASES + CONFIG_CASES + PERSONAL_CASES + EXHAUSTION_CASES
+    return (body_cases() + field_cases() + PATTERN_CASES + CONFIG_CASES + PERSONAL_CASES + EXHAUSTION_CASES
+            + machinery_cases())
 
 
 def test_the_corpus_is_large_and_covers_every_kind():
@@ -310,7 +317,8 @@ def _inject_pages(root: Path, cases: list[Case]) -> None:
 
 
 BUILD_CASES = [c for c in all_cases() if c.code is None or (c.kind == "body" and c.code in
-                                                              ("html-dangereux", "ressource-externe"))]
+                                                              ("html-dangereux", "ressource-externe",
+                                                               "html-reserve", "appel-hors-marqueur"))]
 # The transcript's address is checked by the build itself (a MarkerError in French): not built.
 BUILD_CASES = [c for c in BUILD_CASES if c.path != ("audio", "transcription")]
 
@@ -619,3 +627,172 @@ def test_a_page_over_its_time_budget_stops_the_build_in_french(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
     assert "docs/index.md:1: la construction de cette page a dépassé 1 s" in output, output[-3000:]
+
+
+# === issue 20, part A: content cannot reach the page's machinery, nor publish code ==============
+# (the cases: tests/hostile_corpus.py, MACHINERY and CONTRIBUTED_FILES)
+
+def test_part_a_covers_every_class_with_enough_cases():
+    classes = {}
+    for _, _, _, kind in MACHINERY:
+        classes[kind] = classes.get(kind, 0) + 1
+    assert set(classes) == {"appel", "imitation", "clobbering", "recherche", "code"}
+    assert len(MACHINERY) + len(CONTRIBUTED_FILES) >= 35
+
+
+def _place(root: Path, relative: str, content: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content.startswith("-> "):
+        path.symlink_to(content[3:])
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("ident, relative, content, code", CONTRIBUTED_FILES, ids=[c[0] for c in CONTRIBUTED_FILES])
+def test_the_content_check_refuses_contributed_code(tmp_path, ident, relative, content, code):
+    root = copy_project(tmp_path / "projet")
+    path = _place(root, relative, content)
+    problems = run(Project.at(root)).problems
+    found = [p for p in problems if p.code == code and p.path == relative]
+    assert found, f"{code} attendu pour {relative} :\n" + "\n".join(p.format() for p in problems)
+    assert re.match(r"^[^:]+:\d+: ", found[0].format()) and "Traceback" not in found[0].format()
+    if content.startswith("-> "):
+        assert path.is_symlink()  # the check told of the link without following it
+
+
+def test_the_build_refuses_contributed_code_in_french(tmp_path):
+    """All the files at once: the build stops before reading any page, naming each of them."""
+    root = copy_project(tmp_path / "projet")
+    for _, relative, content, _ in CONTRIBUTED_FILES:
+        _place(root, relative, content)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+                            cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
+                            timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert "La construction du site s'arrête" in output
+    for ident, relative, _, code in CONTRIBUTED_FILES:
+        assert f"{relative}:" in output and f"({code})" in output, (ident, output[-3000:])
+    assert not (tmp_path / "site" / "sw.js").exists() and not (tmp_path / "site" / "images").exists()
+
+
+def _machinery_pages(site_dir: Path) -> list[Path]:
+    idents = [f"corps-{ident}" for ident, *_ in MACHINERY]
+    return [site_dir / "fiches" / "soignant" / ident / "index.html" for ident in idents]
+
+
+def test_the_built_pages_of_part_a_keep_no_machinery(hostile_site):
+    """What the build made of each case: no call link but ours (to numbers of data/aide.yml, showing
+    their digits), no reserved class, id, data-* or role from the content, no form, no file of the
+    site that is not the project's."""
+    from soignants.checks import asset_manifest, built_site
+    from soignants.model import help_data
+    site_dir, _ = hostile_site
+    numbers = built_site.call_numbers(help_data.structures())
+    report = {}
+    for html_file in _machinery_pages(site_dir):
+        assert html_file.is_file(), html_file
+        html = html_file.read_text(encoding="utf-8")
+        problems = [p.format() for p in built_site.page_problems(html, html_file.name, [], numbers=numbers)
+                    if p.code.startswith("appel-")]
+        if PREMIUM[1:] in html:
+            problems.append("le numéro surtaxé est dans la page")
+        content = html[html.index("<article"):html.index("</article>")]
+        for reserved in ('id="__', 'class="ss-bandeau', 'class="md-dialog', 'data-pagefind-meta="title',
+                         'data-pagefind-weight="10"', 'data-md-component', 'role="alertdialog"', "<form",
+                         "<input", "<audio", 'tabindex="1"', 'id="SoignantsSearchEngine"'):
+            if reserved in content:
+                problems.append(f"« {reserved} » dans le contenu")
+        if problems:
+            report[html_file.parent.name] = problems
+    found = asset_manifest.problems(site_dir)
+    if found:
+        report["fichiers du site"] = [f"{f.path}: {f.message}" for f in found]
+    assert not report, "\n".join(f"{k} :\n  " + "\n  ".join(v) for k, v in report.items())
+
+
+SCRIPTS_FIND_THEIR_OWN = """() => [
+  ['__config', 'SCRIPT'], ['__search', 'INPUT'], ['__drawer', 'INPUT'],
+  ['ss-recherche-detresse-modele', 'TEMPLATE']
+].filter(([id, tag]) => { const el = document.getElementById(id); return !el || el.tagName !== tag; })
+ .map(([id, tag]) => `getElementById('${id}') ne trouve pas le <${tag.toLowerCase()}> du site`)"""
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_no_case_of_part_a_covers_imitates_or_clobbers_the_help_in_a_browser(hostile_site, browser, size):
+    """Each page a case reached, opened in Chromium: the real strip and « Quitter » are visible and
+    uncovered, nothing in the content looks like them, the theme's and our scripts find their own
+    elements, no call link dials anything but a number of data/aide.yml, no dialog opens and
+    nothing is asked of another host."""
+    from help_visibility import HELP_UNCOVERED
+    site_dir, site_url = hostile_site
+    context = browser.new_context(**context_options(size))
+    report = {}
+    try:
+        for html_file in _machinery_pages(site_dir):
+            path = html_file.relative_to(site_dir).as_posix().removesuffix("index.html")
+            page = context.new_page()
+            dialogs = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            journal = Journal().attach(page)
+            try:
+                page.goto(site_url + path)
+                page.wait_for_load_state("networkidle")
+                problems = page.evaluate(HELP_UNCOVERED) + page.evaluate(SCRIPTS_FIND_THEIR_OWN)
+                calls = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+                                      ".filter(h => /^(tel|sms|callto):/i.test(h))")
+                problems += [f"lien d'appel {h}" for h in calls if PREMIUM[1:] in h or not h.startswith("tel:")]
+                problems += [f"boîte de dialogue : {m}" for m in dialogs]
+                problems += [f"requête vers un autre hôte : {u}" for u in journal.other_hosts()]
+            finally:
+                page.close()
+            if problems:
+                report[path] = problems
+    finally:
+        context.close()
+    assert not report, "\n".join(f"{k} :\n  " + "\n  ".join(v) for k, v in report.items())
+
+
+def test_the_browser_check_sees_an_overlay_over_the_strip(browser):
+    """The check itself can fail: a layer over the strip, a look-alike strip in the content."""
+    from help_visibility import HELP_UNCOVERED
+    context = browser.new_context(**context_options("phone"))
+    try:
+        page = context.new_page()
+        page.set_content(
+            '<div class="ss-bandeau"><a href="tel:3114">3114</a><a href="tel:15">15</a><a href="/aide/">Aide</a></div>'
+            '<div data-ss-quitter-zone><a data-ss-quitter href="https://www.google.fr/">Quitter</a></div>'
+            '<article><div class="ss-bandeau__lien">3114</div></article>'
+            '<div style="position:fixed;inset:0;background:white"></div>')
+        problems = page.evaluate(HELP_UNCOVERED)
+    finally:
+        context.close()
+    assert any("couvert" in p and "3114" in p for p in problems), problems
+    assert any("couvert" in p and "Quitter" in p for p in problems), problems
+    assert any("apparence du site" in p for p in problems), problems
+
+
+
+def test_the_search_on_a_clobbering_page_keeps_its_own_settings_and_the_distress_card(hostile_site, browser):
+    """On the page that planted `__config` and the distress card's model: the search opens, finds,
+    shows the real crisis card with the numbers of data/aide.yml, and sends nothing elsewhere."""
+    from soignants.model import help_data
+    _, site_url = hostile_site
+    context = browser.new_context(**context_options("phone"))
+    try:
+        page = context.new_page()
+        journal = Journal().attach(page)
+        page.goto(site_url + "fiches/soignant/corps-clobbering-config/")
+        page.locator("label[for='__search']").first.click()
+        page.wait_for_function("document.getElementById('__search').checked")
+        page.keyboard.type("envie de mourir")
+        page.wait_for_selector("[data-ss-recherche-detresse] .ss-recherche-detresse a[href^='tel:']", timeout=30_000)
+        shown = page.evaluate("""() => [...document.querySelectorAll(
+            "[data-ss-recherche-detresse] .ss-recherche-detresse a[href^='tel:']")].map(a => a.getAttribute('href'))""")
+        page.wait_for_load_state("networkidle")
+        assert journal.other_hosts() == []
+    finally:
+        context.close()
+    assert shown and set(shown) <= {entry["tel"] for entry in help_data.strip_entries()}, shown

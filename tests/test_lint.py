@@ -75,8 +75,13 @@ CASES = [
     ('html-dangereux-attribut.md', 'docs/fiches/soignant/html-dangereux-attribut.md', 'html-dangereux', 39),
     ('html-dangereux-javascript.md', 'docs/fiches/soignant/html-dangereux-javascript.md', 'html-dangereux', 23),
     ('html-dangereux-style.md', 'docs/fiches/soignant/html-dangereux-style.md', 'html-dangereux', 39),
+    # content cannot reach the page's machinery (soignants/render/sanitize.py, issue 20)
+    ('html-reserve-classe.md', 'docs/fiches/soignant/html-reserve-classe.md', 'html-reserve', 39),
+    ('html-reserve-identifiant.md', 'docs/fiches/soignant/html-reserve-identifiant.md', 'html-reserve', 39),
+    ('html-reserve-formulaire.md', 'docs/fiches/soignant/html-reserve-formulaire.md', 'html-reserve', 39),
+    ('appel-hors-marqueur.md', 'docs/fiches/soignant/appel-hors-marqueur.md', 'appel-hors-marqueur', 39),
     ('ressource-externe-image.md', 'docs/fiches/soignant/ressource-externe-image.md', 'ressource-externe', 19),
-    ('ressource-externe-audio.md', 'docs/fiches/soignant/ressource-externe-audio.md', 'ressource-externe', 39),
+    ('ressource-externe-html.md', 'docs/fiches/soignant/ressource-externe-html.md', 'ressource-externe', 39),
     ('donnee-personnelle-telephone.md', 'docs/temoignages/donnee-personnelle-telephone.md', 'donnee-personnelle', 15),
     ('donnee-personnelle-international.md', 'docs/temoignages/donnee-personnelle-international.md', 'donnee-personnelle', 15),
     ('donnee-personnelle-compact.md', 'docs/temoignages/donnee-personnelle-compact.md', 'donnee-personnelle', 15),
@@ -101,7 +106,12 @@ CASES = [
     ('fichier-binaire.md', 'docs/fiches/soignant/fichier-binaire.md', 'fichier-binaire', 1),
     ('fichier-binaire-nul.md', 'docs/fiches/soignant/fichier-binaire-nul.md', 'fichier-binaire', 1),
     ('document.docx', 'docs/images/document.docx', 'fichier-non-autorise', 1),
-    ('externe.css', 'docs/images/externe.css', 'ressource-externe', 2),
+    ('externe.svg', 'docs/images/externe.svg', 'ressource-externe', 2),
+    # content is data: no code served from the site's own host (soignants/lint/assets.py, render/svg.py)
+    ('svg-bombe.svg', 'docs/images/svg-bombe.svg', 'svg-trop-complexe', 1),
+    ('svg-script-prefixe.svg', 'docs/images/svg-script-prefixe.svg', 'html-dangereux', 2),
+    ('script-contribue.js', 'docs/images/script-contribue.js', 'fichier-non-autorise', 1),
+    ('image-deguisee.png', 'docs/images/image-deguisee.png', 'fichier-non-autorise', 1),
     ('script.svg', 'docs/images/script.svg', 'html-dangereux', 2),
     ('aide-vide.yml', 'data/aide.yml', 'fichier-vide', 1),
     ('bib-encodage.yml', 'data/bibliographie.yml', 'encodage', 1),
@@ -146,7 +156,7 @@ CASES = [
     ('numero-a-la-main.md', 'docs/fiches/soignant/numero-a-la-main.md', 'numero-a-la-main', 27),
     ('numero-a-la-main-international.md', 'docs/fiches/soignant/numero-a-la-main-international.md',
      'numero-a-la-main', 35),
-    ('numero-a-la-main-lien.md', 'docs/fiches/soignant/numero-a-la-main-lien.md', 'numero-a-la-main', 35),
+    ('numero-a-la-main-lien.md', 'docs/fiches/soignant/numero-a-la-main-lien.md', 'appel-hors-marqueur', 35),
     # a phone number read as the reader sees it (soignants/lint/phone_numbers.py, visible_text.py)
     ('numero-a-la-main-entites.md', 'docs/fiches/soignant/numero-a-la-main-entites.md', 'numero-a-la-main', 20),
     ('numero-telephone-surtaxe.md', 'docs/fiches/soignant/numero-telephone-surtaxe.md', 'numero-telephone', 20),
@@ -204,6 +214,8 @@ NOT_FROM_CONTENT |= {"fichier-trop-gros"}
 NOT_FROM_CONTENT |= {"cache-depose"}
 # Codes that need a git history: tested in tests/test_editorial.py on a repository made for the test.
 NEEDS_GIT = {"historique-manquant", "relecteur-nouveau-membre", "relecteur-proposant", "contact-modifie-sans-source"}
+# A symbolic link is made by its own test (test_a_symbolic_link_is_refused), not kept as a fixture.
+NOT_FROM_CONTENT |= {"lien-symbolique"}
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -427,7 +439,7 @@ Un <span id="ici"></span> repère.
 - [source citée dans le texte](../fiches/soignant/modele.md#ref-Martin2021)
 - [références générées](../fiches/cabinet/autre.md#references-citees)
 - [page de thème](../bibliographie/theme-a.md#ref-Martin2021)
-- [image locale](../assets/logo.svg)
+- [image locale](../images/logo.svg)
 - [externe](https://example.org/page.md) et <mailto:x@example.org>
 - `[dans du code](absent.md)`
 
@@ -576,14 +588,14 @@ def test_cli_exit_status_and_output(tmp_path):
     root = make_project(tmp_path)
     ok = cli("--racine", root, "--date", TODAY.isoformat())
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == "aucun problème dans 16 fichiers\n"
+    assert ok.stdout == "aucun problème dans 15 fichiers\n"
 
     shutil.copyfile(BROKEN / "relecture-depassee.md", root / "docs/fiches/soignant/relecture-depassee.md")
     warned = cli("--racine", root, "--date", TODAY.isoformat())
     assert warned.returncode == 0
     line = next(c[3] for c in CASES if c[0] == "relecture-depassee.md")
     assert warned.stdout.splitlines()[0].startswith(f"docs/fiches/soignant/relecture-depassee.md:{line}: avertissement : ")
-    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 17 fichiers"
+    assert warned.stdout.splitlines()[-1] == "aucune erreur, 1 avertissement dans 16 fichiers"
     assert cli("--racine", root, "--date", TODAY.isoformat(), "--strict").returncode == 1
 
     shutil.copyfile(BROKEN / "lien-casse.md", root / "docs/fiches/soignant/lien-casse.md")
@@ -645,3 +657,21 @@ def test_a_committed_cache_is_refused(tmp_path):
     assert problems_of(root) == []  # ignored and not committed: nothing to say
     subprocess.run([*git, "add", "-f", ".cache/jinja/__jinja2_x.cache"], check=True)
     assert triples(problems_of(root)) == [("cache-depose", ".cache/jinja/__jinja2_x.cache", 1)]
+
+
+def test_a_symbolic_link_is_refused(tmp_path):
+    """A link under docs/ or data/ would publish the file it points to (a host file, a secret)."""
+    root = make_project(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mot de passe\n", encoding="utf-8")
+    (root / "docs" / "images").mkdir(exist_ok=True)
+    (root / "docs" / "images" / "photo.png").symlink_to(secret)
+    (root / "docs" / "fiches" / "ailleurs").symlink_to(tmp_path, target_is_directory=True)
+    (root / "data" / "lien.yml").symlink_to(secret)
+    found = [p for p in problems_of(root) if p.code == "lien-symbolique"]
+    assert sorted(p.path for p in found) == ["data/lien.yml", "docs/fiches/ailleurs", "docs/images/photo.png"]
+    assert all(p.severity == ERROR and "lien symbolique" in p.message for p in found)
+    # Named on the command line too, without reading what it points to.
+    named = problems_of(root, [root / "docs" / "images" / "photo.png"])
+    assert [(p.code, p.path) for p in named] == [("lien-symbolique", "docs/images/photo.png")]
+

@@ -50,7 +50,7 @@ def test_github_annotations_follow_each_line(broken_project):
     warning_line = next(i for i, line in enumerate(lines) if "relecture-depassee.md:" in line)
     assert lines[warning_line + 1].startswith("::warning file=docs/fiches/soignant/relecture-depassee.md,line=")
     assert "avertissement : " not in lines[warning_line + 1]
-    assert lines[-1] == "1 erreur, 1 avertissement dans 18 fichiers"
+    assert lines[-1] == "1 erreur, 1 avertissement dans 17 fichiers"
     assert sum(line.startswith("::") for line in lines) == 2
 
 

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from soignants.render import editions, questionnaire_form
+from soignants.render import editions, generated, questionnaire_form
 from soignants.model import help_data, questionnaires, schemas
 from soignants.render.pages import MarkerError, render_page_markdown
 from soignants.checks.site_checks import parse
@@ -206,7 +206,7 @@ def test_the_real_questionnaires_pass_the_content_check():
 
 @pytest.fixture(scope="module")
 def block_fr() -> str:
-    return questionnaire_form.questionnaire_block("phq-9", PAGE, "fr")
+    return generated.unmark(questionnaire_form.questionnaire_block("phq-9", PAGE, "fr"))
 
 
 def test_the_block_holds_every_item_and_answer_of_the_data_file(block_fr, phq9):
@@ -273,7 +273,7 @@ def test_the_english_block_uses_the_english_items(phq9):
 
 
 def test_the_marker_expands_in_a_page_and_an_unknown_one_is_an_error():
-    page = render_page_markdown("# Essai\n\n<!-- questionnaire: phq-9 -->\n", {}, PAGE)
+    page = generated.unmark(render_page_markdown("# Essai\n\n<!-- questionnaire: phq-9 -->\n", {}, PAGE))
     assert 'data-ss-questionnaire="phq-9"' in page and "[[aide:" not in page
     with pytest.raises(MarkerError, match=r"aide/x\.md : questionnaire « gad-7 » introuvable"):
         render_page_markdown("<!-- questionnaire: gad-7 -->\n", {}, "aide/x.md")

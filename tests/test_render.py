@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from soignants.render import bibliography
+from soignants.render import bibliography, generated
 from soignants.model import help_data
 from soignants.render.pages import (MarkerError, audio_block, draft_notice, expand_citations,
                               expand_help_markers, render_page_markdown)
@@ -17,9 +17,11 @@ FICHE_META = {
 
 
 def _rendered(markdown_text: str):
+    """As a page gets it: Markdown, then the sanitiser (which turns our marked values back)."""
     import markdown
     from bs4 import BeautifulSoup
-    return BeautifulSoup(markdown.markdown(markdown_text), "html.parser")
+    from soignants.render import sanitize
+    return BeautifulSoup(sanitize.clean(markdown.markdown(markdown_text)), "html.parser")
 
 
 def test_help_marker_renders_the_data_file_number_as_a_tel_link():
@@ -93,7 +95,7 @@ def test_overdue_review_is_shown_to_the_reader():
 
 def test_testimony_audio_comes_with_its_transcript():
     meta = {"audio": {"fichier": "audio/recit.mp3", "transcription": "recit-transcription.md"}}
-    block = audio_block(meta)
+    block = generated.unmark(audio_block(meta))
     assert '<audio controls preload="none" src="audio/recit.mp3"></audio>' in block
     assert "[Transcription](recit-transcription.md)" in block
 

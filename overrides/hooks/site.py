@@ -18,9 +18,9 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import (build_log, build_notices, csp, http_headers, minify, open_data, page_budget,
-                                prerender, regional_build, search_index, search_pagefind, serving, template_cache,
-                                template_errors)
+from soignants.pipeline import (asset_manifest, build_log, build_notices, csp, http_headers, minify, open_data,
+                                page_budget, prerender, regional_build, search_index, search_pagefind, serving,
+                                template_cache, template_errors)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
 
@@ -34,6 +34,10 @@ _build_depth = 0
 _configured_nav: list | None = None
 _french_site: dict[str, str] = {}  # the French edition's name and address, for the feed
 _command: list[str] = []  # "build" or "serve" (on_startup): a regional edition's address and folder
+# What this build publishes, by hash (soignants/pipeline/asset_manifest.py); the essentials check
+# refuses any other script, style sheet, page or worker.
+_manifest = asset_manifest.Manifest()
+_site_root: list[Path] = []  # the outer (French) build's site folder
 # Material's JavaScript fetches `<href>/sitemap.xml` for every <link rel="alternate" hreflang>;
 # with per-page alternates that is a 404 on every page. The sitemap already carries hreflang.
 # (Starts at the line break: a pattern that starts with `[ \t]*` made this 6 ms a page.)
@@ -158,6 +162,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    if _site_root:
+        _manifest.add_page(Path(page.file.abs_dest_path).relative_to(_site_root[0]).as_posix(), page.file.src_uri)
     lang = _language(config)
     if lang != DEFAULT_LANGUAGE:
         output = editions.french_links(output, page.url)  # page.url starts with en/
@@ -173,8 +179,11 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_pre_build(config):
-    global _build_depth
+    global _build_depth, _manifest
     _build_depth += 1
+    if _build_depth == 1:
+        _manifest = asset_manifest.Manifest()
+        _site_root[:] = [Path(config.site_dir).resolve()]
 
 
 def on_build_error(error):
@@ -193,25 +202,43 @@ def on_post_build(config):
     index = site_dir / "search" / "search_index.json"
     if index.exists():
         search_index.rewrite(index, _keywords)
-        # The readers' search: Pagefind's index in fragments, over the pages just written.
+        _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
+        # The readers' search: Pagefind's index in fragments, over the pages just written (its
+        # folder emptied first: only what Pagefind writes there is registered as its own).
+        search_pagefind.clear(site_dir)
         try:
             report = search_pagefind.build(site_dir)
         except search_pagefind.SearchIndexError as error:
             raise PluginError(str(error)) from None
+        _manifest.add_generated_tree(site_dir, site_dir / search_pagefind.BUNDLE, "Pagefind")
         seconds = f"{report.seconds:.1f}".replace(".", ",")
         log.info("Recherche : %d pages indexées en %s s (Pagefind)", report.pages, seconds)
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
     minify.minify_assets(site_dir)
     # HTTP headers for hosts that read them (_headers, .htaccess, an nginx snippet), from the
     # pages' policy: every page's theme-script hashes, and what a <meta> cannot carry.
-    http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url)
+    for path in http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url):
+        _manifest.add_generated(site_dir, path, "en-têtes HTTP (soignants/pipeline/http_headers.py)")
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
-    open_data.write_open_data(site_dir)
+    for path in open_data.write_open_data(site_dir):
+        _manifest.add_generated(site_dir, path, "données ouvertes (data/aide.yml)")
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).
     try:
         news.write_feed(site_dir / "feed.xml", _french_site["url"], _french_site["name"])
     except news.FeedError as error:
         raise PluginError(str(error)) from None
+    _manifest.add_generated(site_dir, site_dir / "feed.xml", "flux des nouveautés")
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (site_dir / name).is_file():
+            _manifest.add_generated(site_dir, site_dir / name, "MkDocs (plan du site)")
     # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back.
     if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
         (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
+    if (site_dir / "404.html").exists():
+        _manifest.add_page("404.html", "404.html (gabarit de page introuvable)")
+    # A regional edition's colours: a style sheet our code wrote from editions/CODE.yml.
+    if regional_build.STYLESHEET in (config.extra_css or []):
+        _manifest.add_generated(site_dir, site_dir / regional_build.STYLESHEET, "édition régionale (couleurs)")
+    # Last: what this build publishes, by hash (scripts/check_built_site.py checks the site with it).
+    _manifest.add_theme_files()
+    _manifest.write(site_dir)

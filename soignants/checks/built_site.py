@@ -12,7 +12,12 @@ template overrides fails here, instead of publishing pages without the help numb
 - the page's title and description escaped once (shown as written, not as « &#39; »);
 - with `require_csp`, the Content-Security-Policy first in <head> (MkDocs: soignants/pipeline/csp.py);
 - with `base_url` (the address the site is built for, e.g. under a sub-path), every internal
-  link and file the pages name exists, and none leads above the site's folder.
+  link and file the pages name exists, and none leads above the site's folder;
+- every call link (`tel:`, `sms:`…) of a page, the help strip's included, dials a number of
+  data/aide.yml and shows that number's digits (read as the reader sees them: every kind of
+  space, full-width and other digits, tags inside the link);
+- every file of the site is one the build means to publish (soignants/checks/asset_manifest.py:
+  scripts, style sheets, pages, workers by hash; no symbolic link).
 """
 
 from __future__ import annotations
@@ -20,11 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 import re
+import unicodedata
 
 import lxml.html
 
 from ..model import help_data
-from . import site_checks
+from ..render import sanitize
+from . import asset_manifest, site_checks
 from ..model.catalog import CITATION
 from ..render.markers import BLOCK_KINDS
 
@@ -118,6 +125,73 @@ def _content_problems(tree, where: str) -> list[Problem]:
     return problems
 
 
+# Between the digit groups of one number as it is shown: spaces of every kind, . - / ( ).
+NUMBER_SEPARATORS = frozenset(".-/()")
+# A run of at least this many digits in a call link's text is a phone number (a name may hold
+# fewer: « 24 h/24 »).
+NUMBER_DIGITS = 4
+
+
+def digit_runs(text: str) -> list[str]:
+    """The numbers a reader sees in a text, as ASCII digits (full-width, Arabic-Indic and
+    superscript digits read as digits; a group separator inside a number does not cut it)."""
+    runs, current, pending = [], [], False
+    for char in unicodedata.normalize("NFKC", text):
+        value = unicodedata.decimal(char, None)
+        if value is not None:
+            current.append(str(value))
+            pending = False
+        elif current and (char.isspace() or char in NUMBER_SEPARATORS or unicodedata.category(char) in ("Zs", "Cf")):
+            pending = True  # separators between two groups of the same number
+        elif current:
+            runs.append("".join(current))
+            current, pending = [], False
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def shows_number(text: str, digits: str) -> bool:
+    """The text shows this number (as written in data/aide.yml, or with +33 for its leading 0),
+    and no other number."""
+    runs = digit_runs(text)
+    same = [r for r in runs if r == digits or (r.startswith("33") and "0" + r[2:] == digits)]
+    others = [r for r in runs if r not in same and len(r) >= NUMBER_DIGITS]
+    return bool(same) and not others
+
+
+def _dialled(href: str) -> str:
+    """`tel:+33 8-05.23(23)36` -> `tel:+33805232336`: a tel: address as a phone dials it."""
+    compact = re.sub(r"[\x00-\x20]", "", href)
+    scheme, _, number = compact.partition(":")
+    return f"{scheme.lower()}:" + re.sub(r"[\s.\-()/]", "", number)
+
+
+def _call_problems(tree, where: str, numbers: dict[str, str]) -> list[Problem]:
+    """`numbers`: each tel: address of data/aide.yml -> the digits its number shows."""
+    problems = []
+    for element in tree.xpath("//*[@href]"):
+        href = element.get("href") or ""
+        scheme = sanitize.call_scheme(href)
+        if not scheme:
+            continue
+        text = " ".join(_text(element).split())
+        target = _dialled(href)
+        if scheme != "tel" or target not in numbers:
+            problems.append(Problem(where, f"lien d'appel « {href[:40]} » (texte « {text[:40]} ») vers un numéro qui "
+                                           "n'est pas dans data/aide.yml", "appel-inconnu"))
+        elif not shows_number(text, numbers[target]):
+            problems.append(Problem(where, f"lien d'appel vers {target} dont le texte montre un autre numéro : "
+                                           f"« {text[:40]} »", "appel-trompeur"))
+    return problems
+
+
+def call_numbers(entries: list[dict]) -> dict[str, str]:
+    """tel: address -> the digits shown, for every number of data/aide.yml."""
+    return {help_data.tel_uri(e["telephone"]): "".join(digit_runs(e["telephone"]))
+            for e in entries if isinstance(e.get("telephone"), str)}
+
+
 def _csp_problems(tree, where: str) -> list[Problem]:
     for element in tree.xpath("//head/meta | //head/script"):  # in the document's order
         if element.tag == "script":
@@ -136,32 +210,41 @@ def _escaping_problems(tree, where: str) -> list[Problem]:
                     "double-echappement")] if match else []
 
 
-def page_problems(html: str, where: str, strip_entries: list[dict], require_csp: bool = False) -> list[Problem]:
+def page_problems(html: str, where: str, strip_entries: list[dict], require_csp: bool = False,
+                  numbers: dict[str, str] | None = None) -> list[Problem]:
     tree = lxml.html.document_fromstring(html)  # libxml2: several times faster than BeautifulSoup
+    numbers = call_numbers(help_data.structures()) if numbers is None else numbers
     problems = [*_strip_problems(tree, where, strip_entries), *_marker_problems(html, tree, where),
-                *_host_problems(tree, where), *_content_problems(tree, where), *_escaping_problems(tree, where)]
+                *_host_problems(tree, where), *_content_problems(tree, where), *_escaping_problems(tree, where),
+                *_call_problems(tree, where, numbers)]
     if require_csp:
         problems += _csp_problems(tree, where)
     return problems
 
 
 def site_problems(site_dir, require_csp: bool = False, base_url: str | None = None,
-                  strip_entries: list[dict] | None = None) -> tuple[int, list[Problem]]:
-    """(number of pages checked, problems) for a built site."""
+                  strip_entries: list[dict] | None = None, require_manifest: bool | None = None,
+                  help_entries: list[dict] | None = None) -> tuple[int, list[Problem]]:
+    """(number of pages checked, problems) for a built site. `require_manifest` (by default as
+    `require_csp`: both come from our MkDocs hook): a site without the build's manifest fails;
+    a manifest present is always checked."""
     site_dir = Path(site_dir)
     entries = help_data.strip_entries() if strip_entries is None else strip_entries
-    pages = sorted(site_dir.rglob("*.html"))
+    numbers = call_numbers(help_data.structures() if help_entries is None else help_entries)
+    pages = sorted(p for p in site_dir.rglob("*.html") if not p.is_symlink())
     problems: list[Problem] = []
     if not pages:
         problems.append(Problem(site_dir.as_posix(), "aucune page HTML : le site n'a pas été construit ici", "site-vide"))
     for page in pages:
         where = page.relative_to(site_dir).as_posix()
-        problems += page_problems(page.read_text(encoding="utf-8"), where, entries, require_csp)
+        problems += page_problems(page.read_text(encoding="utf-8"), where, entries, require_csp, numbers)
     for css in sorted(site_dir.rglob("*.css")):
         where = css.relative_to(site_dir).as_posix()
         problems += [Problem(where, f"charge une ressource d'un autre site : {url}", "ressource-externe")
                      for url in site_checks.css_resources(css.read_text(encoding="utf-8", errors="replace"))
                      if site_checks.is_other_host(url)]
+    required = require_csp if require_manifest is None else require_manifest
+    problems += [Problem(f.path, f.message, f.code) for f in asset_manifest.problems(site_dir, required)]
     if base_url:
         for line in site_checks.internal_link_problems(site_dir, base_url):
             where, _, message = line.partition(": ")

@@ -1,73 +1,68 @@
-"""Files under docs/ that are not pages: only known asset types, and nothing from another host.
+"""Files under docs/ that are not pages: content is data, never code (issue 20).
 
-Anything else dropped in docs/ (a Word document, an archive, a script) would be published as is.
-Style sheets and SVG images are text: they are read too, for external loads and scripts.
+A proposal's content area holds Markdown pages (checked elsewhere), raster images, SVG images
+that pass the SVG allowlist (soignants/render/svg.py), and sound files that a testimony gives
+with their transcript. Anything else dropped in docs/ would be published as is, from the site's
+own host, which the pages' Content-Security-Policy trusts: a script, a style sheet, an HTML page,
+a web manifest. The site's own scripts and style sheets live in overrides/ (technical team).
+A file is also what its bytes say: a `.png` that is not a PNG image is refused.
+A symbolic link is refused wherever it is (docs/, data/): the build would publish the file it
+points to, anywhere on the machine.
 """
 
 from pathlib import Path
-import re
 
-from ..render import sanitize
-from .html_checks import start_tags
-from .markdown_text import LineIndex
-from .reading import read_text
+from ..render import svg
 from .report import Problem
 
-ALLOWED = {
-    ".css": "feuille de style", ".svg": "image SVG",
-    ".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".webp": "image", ".avif": "image",
-    ".ico": "icône", ".pdf": "document PDF",
-    ".mp3": "son", ".ogg": "son", ".m4a": "son", ".opus": "son",
-    ".woff2": "police", ".woff": "police",
-    ".js": "script du site (relu par l'équipe technique)", ".json": "données",
+IMAGES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP", ".avif": "AVIF"}
+SOUNDS = {".mp3", ".ogg", ".m4a", ".opus"}
+ALLOWED = {**{suffix: "image" for suffix in IMAGES}, ".svg": "image SVG", **{suffix: "son" for suffix in SOUNDS}}
+# The first bytes of each kind (what a browser and a static host go by when they sniff).
+SIGNATURES = {
+    "PNG": (lambda b: b.startswith(b"\x89PNG\r\n\x1a\n")),
+    "JPEG": (lambda b: b.startswith(b"\xff\xd8\xff")),
+    "GIF": (lambda b: b[:6] in (b"GIF87a", b"GIF89a")),
+    "WebP": (lambda b: b[:4] == b"RIFF" and b[8:12] == b"WEBP"),
+    "AVIF": (lambda b: b[4:8] == b"ftyp" and b[8:12] in (b"avif", b"avis")),
 }
-TEXT_ASSETS = {".css", ".svg"}
-CSS_EXTERNAL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//|@import\s+(?:url\()?\s*['\"]?\s*(?:https?:)?//",
-                          re.IGNORECASE)
+SOUND_SIGNATURES = (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xf1", b"\xff\xf9", b"OggS")
 
 
-def asset_problems(path: Path, shown: str) -> list[Problem]:
-    suffix = Path(path).suffix.lower()
+def asset_problems(path: Path, shown: str, transcribed: set[str] | None = None) -> list[Problem]:
+    """`transcribed`: names of the sound files a testimony gives with its transcript (None: not checked)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
     if suffix not in ALLOWED:
-        kinds = ", ".join(sorted(ALLOWED))
         return [Problem(shown, 1, "fichier-non-autorise",
-                        f"type de fichier « {suffix or Path(path).name} » inattendu dans docs/ : il serait publié tel "
-                        f"quel ; retirez-le, ou convertissez-le (pages en .md ; fichiers acceptés : {kinds})")]
-    if suffix not in TEXT_ASSETS:
-        return []
-    read = read_text(path, shown)
-    if read.text is None:
-        return read.problems
-    index = LineIndex(read.text)
-    problems = read.problems + (svg_problems(read.text, shown) if suffix == ".svg" else [])
-    return problems + [Problem(shown, index.line(m.start()), "ressource-externe",
-                    "cette feuille de style charge un fichier depuis un autre site (url(http…) ou @import) ; "
-                    "copiez le fichier dans docs/images/ et visez-le en relatif")
-            for m in CSS_EXTERNAL.finditer(read.text)]
+                        f"type de fichier « {suffix or path.name} » refusé dans docs/ : il serait publié tel quel, "
+                        "depuis le site lui-même ; docs/ ne reçoit que des pages (.md), des images (PNG, JPEG, GIF, "
+                        "WebP, AVIF, SVG simple) et le son d'un témoignage avec sa transcription. Les scripts et "
+                        "feuilles de style du site sont du code, dans overrides/ (équipe technique)")]
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return [Problem(shown, 1, "fichier-illisible", f"fichier illisible ({error.strerror}) ; vérifiez ses droits")]
+    if suffix == ".svg":
+        return [Problem(shown, line, code, message) for line, code, message in svg.problems(data)]
+    if suffix in IMAGES and not SIGNATURES[IMAGES[suffix]](data[:16]):
+        return [Problem(shown, 1, "fichier-non-autorise",
+                        f"ce fichier « {suffix} » n'est pas une image {IMAGES[suffix]} : enregistrez l'image dans son "
+                        "vrai format, avec la bonne extension")]
+    if suffix in SOUNDS:
+        problems = []
+        if not (data.startswith(SOUND_SIGNATURES) or data[4:8] == b"ftyp"):
+            problems.append(Problem(shown, 1, "fichier-non-autorise",
+                                    f"ce fichier « {suffix} » n'est pas un fichier son : enregistrez-le dans son vrai format"))
+        if transcribed is not None and path.name not in transcribed:
+            problems.append(Problem(shown, 1, "fichier-non-autorise",
+                                    "son sans transcription : un enregistrement n'est publié que par un témoignage qui "
+                                    "le donne avec sa transcription écrite (champ « audio » : fichier et transcription)"))
+        return problems
+    return []
 
 
-# An SVG opened on its own is a document: it may run scripts and load files.
-SVG_FORBIDDEN = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
-
-
-def svg_problems(text: str, shown: str) -> list[Problem]:
-    problems = []
-    for tag, attributes, line in start_tags(text):
-        if tag in SVG_FORBIDDEN:
-            problems.append(Problem(shown, line, "html-dangereux",
-                                    f"balise « <{tag}> » interdite dans une image SVG : elle exécute du code ou "
-                                    "intègre une page ; enregistrez l'image sans elle"))
-        for name, value in attributes:
-            name = name.lower()
-            if name.startswith("on"):
-                problems.append(Problem(shown, line, "html-dangereux",
-                                        f"attribut « {name} » interdit dans une image SVG : il exécute du code ; "
-                                        "retirez-le"))
-            elif name in ("href", "xlink:href", "src") and not sanitize.url_scheme_allowed(value):
-                problems.append(Problem(shown, line, "html-dangereux",
-                                        f"adresse « {value[:40]} » interdite dans une image SVG : elle exécute du code"))
-            elif name in ("href", "xlink:href", "src") and not sanitize.is_loading_url_allowed(value):
-                problems.append(Problem(shown, line, "ressource-externe",
-                                        f"l'image SVG charge « {value[:60]} » depuis un autre site ; copiez le fichier "
-                                        "dans docs/images/ et visez-le en relatif"))
-    return problems
+def symlink_problem(shown: str) -> Problem:
+    return Problem(shown, 1, "lien-symbolique",
+                   "lien symbolique refusé : la construction publierait le fichier qu'il vise, où qu'il soit sur "
+                   "la machine ; remplacez-le par une copie du fichier (s'il a sa place dans docs/)")

@@ -11,7 +11,12 @@ CODES = {
     "fichier-vide": (ERROR, "fichier vide (ou seulement des blancs)"),
     "fichier-binaire": (ERROR, "fichier qui n'est pas du texte (image ou document renommé en .md, octets nuls)"),
     "encodage": (ERROR, "fichier qui n'est pas enregistré en UTF-8"),
-    "fichier-non-autorise": (ERROR, "fichier d'un type inattendu dans docs/ (ni page, ni image, son, style, PDF)"),
+    "fichier-non-autorise": (ERROR, "fichier d'un type refusé dans docs/ (ni page, ni image, ni son d'un témoignage "
+                                    "avec sa transcription : un script, une feuille de style, une page HTML…), ou "
+                                    "qui n'est pas ce que dit son extension"),
+    "lien-symbolique": (ERROR, "lien symbolique dans docs/ ou data/ : la construction publierait le fichier visé"),
+    "svg-trop-complexe": (ERROR, "image SVG trop grosse, trop imbriquée ou qui dessine trop de formes (« use » en "
+                                 "cascade) : elle bloquerait les pages qui la montrent"),
     "fichier-introuvable": (ERROR, "fichier ou dossier donné en argument introuvable, ou fichier de données absent"),
     "fichier-illisible": (ERROR, "fichier que le système refuse de lire (droits)"),
     "fichier-trop-gros": (ERROR, "fichier de plus de 300 Ko : trop gros pour une page, à découper"),
@@ -95,6 +100,9 @@ CODES = {
     "marqueur-invalide": (ERROR, "marqueur <!-- liste-fiches / bibliographie / annuaire --> mal écrit ou valeur inconnue"),
     "html-dangereux": (ERROR, "HTML qui exécute du code : <script>, <iframe>, attributs on…=, liens javascript:, <style> externe"),
     "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),
+    "html-reserve": (ERROR, "classe, identifiant, attribut data-…, rôle, tabindex, formulaire ou lecteur audio réservé "
+                            "au code du site : une page ne peut ni imiter le bandeau d'aide ni gêner ses scripts"),
+    "appel-hors-marqueur": (ERROR, "lien d'appel (tel:, sms:…) écrit à la main : seul [[aide:…]] fait un lien d'appel"),
     "chiffre-sans-source": (WARNING, "paragraphe d'une fiche avec un chiffre, un délai ou un article de loi "
                                      "(%, €, jours, mois, ans, L1142-4…) et sans citation [@Clé]"),
     "source-non-listee": (ERROR, "clé citée dans le texte ([@Clé]) ou par un délai, absente de « sources » de l'en-tête"),

@@ -112,7 +112,8 @@ def heading_name(text: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
     text = text.replace("`", "")
     text = re.sub(r"\*+", "", text)
-    text = re.sub(r"(?<!\w)_+|_+(?!\w)", "", text)
+    # Underscores are emphasis only in pairs (`__gras__`, `_mot_`): `__config` keeps them.
+    text = re.sub(r"(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)", r"\2", text)
     text = TAG.sub("", text)
     return html.unescape(text).strip()
 

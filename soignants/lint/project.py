@@ -14,6 +14,7 @@ from .. import DATA_DIR, DOCS_DIR, PROJECT_ROOT
 from ..model.catalog import is_translation
 from ..model import help_history
 from ..model.committee import members_from
+from ..model.frontmatter import read_page
 from ..model.questionnaires import ids as questionnaire_ids
 from ..model.yamlfile import load_yaml_text
 from .changes import find_changes
@@ -253,6 +254,20 @@ class Context:
             return []
         return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
                       if not any(part.startswith(".") for part in p.relative_to(docs).parts))
+
+    @cached_property
+    def transcribed_audio(self) -> set[str]:
+        """Names of the sound files that a testimony gives with its transcript (`audio`)."""
+        names = set()
+        for page in sorted((self.project.docs_dir / "temoignages").glob("*.md")):
+            try:
+                meta = read_page(page).meta
+            except Exception:  # noqa: BLE001 - the page's own check says why it cannot be read
+                continue
+            audio = meta.get("audio")
+            if isinstance(audio, dict) and audio.get("transcription") and isinstance(audio.get("fichier"), str):
+                names.add(Path(audio["fichier"]).name)
+        return names
 
     def anchors(self, path: Path, compute) -> set | None:
         """Anchors of a page, computed once per run by `compute(path)`."""

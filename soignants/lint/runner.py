@@ -8,9 +8,10 @@ becomes an `erreur-interne` line for that file, the others are still checked.
 """
 
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
-from .assets import asset_problems
+from .assets import asset_problems, symlink_problem
 from .committed_cache import committed_cache_problems
 from .config_checks import check_config
 from .committee_checks import check_committee
@@ -37,7 +38,25 @@ def _hidden(path: Path, base: Path) -> bool:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
+    return sorted(p for p in walk_without_links(folder)
+                  if p.is_file() and not p.is_symlink() and not _hidden(p, folder))
+
+
+def walk_without_links(folder: Path):
+    """Every path under a folder, without following a symbolic link (to a folder or a file)."""
+    for directory, folders, files in os.walk(folder, followlinks=False):
+        for name in (*folders, *files):
+            yield Path(directory) / name
+
+
+def symlinks(project: Project, paths=None) -> list[Path]:
+    """Symbolic links in the content (docs/, data/), or among the paths given and under them."""
+    roots = [project.docs_dir, project.aide_file.parent] if not paths else [Path(p) for p in paths]
+    found = [r for r in roots if r.is_symlink()]
+    for root in roots:
+        if root.is_dir() and not root.is_symlink():
+            found += [p for p in walk_without_links(root) if p.is_symlink() and not _hidden(p, root)]
+    return sorted(set(found))
 
 
 def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
@@ -59,10 +78,13 @@ def collect(project: Project, paths=None) -> tuple[list[Path], list[Problem]]:
                 files.append(given)
             else:
                 missing.append(given)
-    unique = list(dict.fromkeys(p.resolve() for p in files))
+    links = symlinks(project, paths)
+    unique = list(dict.fromkeys(p.resolve() for p in files if p not in links))
     problems = [Problem(display_path(p, project.root), 1, "fichier-introuvable",
                         "fichier ou dossier introuvable ; vérifiez le chemin (depuis la racine du projet)")
-                for p in missing]
+                for p in missing if p not in links]
+    # Shown where it is, not where it points (display_path follows links).
+    problems += [symlink_problem(f"{display_path(p.absolute().parent, project.root)}/{p.name}") for p in links]
     return unique, problems
 
 
@@ -94,7 +116,7 @@ def _check_content(ctx: Context, path: Path) -> list[Problem]:
     if path.suffix.lower() == ".md":
         return check_page(ctx, path)
     if ctx.docs_relative(path) is not None:
-        return asset_problems(path, ctx.shown(path))
+        return asset_problems(path, ctx.shown(path), ctx.transcribed_audio)
     return [Problem(ctx.shown(path), 1, "fichier-non-controle",
                     "ce fichier n'est ni une page de docs/ ni un fichier de data/ connu : il n'est pas contrôlé",
                     WARNING)]

@@ -42,7 +42,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 import copy
 import re
-import secrets
 import shutil
 
 import yaml
@@ -50,7 +49,7 @@ from yaml_env_tag import construct_env_tag
 
 from .. import PROJECT_ROOT
 from . import build_notices, config_guard, navigation, open_data
-from ..render import editions, escaping, feedback, news, regional_pages, theme_fields
+from ..render import editions, escaping, feedback, generated, news, regional_pages, theme_fields
 from ..model import catalog, help_data, limits, regional
 from .build_errors import check_content
 from ..render.pages import MarkerError, insert_after_title, page_assets, render_page_markdown
@@ -272,7 +271,7 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
         raise PrerenderError(f"{out_dir} : choisissez un dossier de sortie hors du projet et de docs/.")
     shutil.rmtree(out_dir, ignore_errors=True)
     out_docs = out_dir / "docs"
-    token = secrets.token_hex(16)
+    token = generated.TOKEN  # the run's: it marks what our markers wrote (render/generated.py)
     pages = 0
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir)
@@ -306,10 +305,10 @@ def write(out_dir, config_file=PROJECT_ROOT / "mkdocs.yml", lang: str = DEFAULT_
     if overrides:
         shutil.copytree(root / overrides, out_dir / "overrides", ignore=shutil.ignore_patterns("hooks", "__pycache__"))
     nav = complete_nav(config.get("nav"), lang, docs_dir)
-    generated = generator_config(config, nav, token)
+    written_config = generator_config(config, nav, token)
     header = ("# Written by `python scripts/prerender.py` from the project's mkdocs.yml: do not edit.\n"
               "# Markers are already expanded in docs/; no hook and no i18n plugin are needed.\n")
-    (out_dir / "mkdocs.yml").write_text(header + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False),
+    (out_dir / "mkdocs.yml").write_text(header + yaml.safe_dump(written_config, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
     notices = build_notices.notices(root, site.site_url, site.extra)
     return {"pages": pages, "out_dir": out_dir, "lang": lang, "warnings": warnings, "notices": notices}

@@ -5,6 +5,7 @@ import html
 import re
 
 from .. import DATA_DIR
+from . import generated
 from .escaping import markdown_text as escape  # HTML- and Markdown-safe text
 from ..model.yamlfile import load_yaml_file
 
@@ -89,7 +90,7 @@ def full_citation_html(ref: dict) -> str:
             parts[-1] += f" (consulté en {escape(_month_fr(ref['accessed']))})"
         parts[-1] += "."
     if ref.get("note"):
-        parts.append(f'<span class="ss-ref-note">{escape(ref["note"])}</span>')
+        parts.append(f'<span class="{generated.classes("ss-ref-note")}">{escape(ref["note"])}</span>')
     return " ".join(parts)
 
 

@@ -17,7 +17,7 @@ import re
 
 from ..model import deadlines
 from ..model.folding import fold
-from . import editions
+from . import editions, generated
 from .bibliography import date_fr
 from .escaping import html_text, markdown_text
 from .escaping import markdown_text as md
@@ -93,7 +93,17 @@ TEXTS = {
 
 
 def _attributes(values: dict) -> str:
-    return " ".join(f'{name}="{html_text(value)}"' for name, value in values.items())
+    """HTML attributes our code writes: `class` and `data-*` marked as ours (soignants/render/
+    generated.py), or the sanitiser would take them for a page's own and drop them."""
+    def value(name, text):
+        if name == "class":
+            return generated.classes(*str(text).split())
+        return generated.attr(text) if name.startswith("data-") else text
+    return " ".join(f'{name}="{html_text(value(name, text))}"' for name, text in values.items())
+
+
+def _c(*names: str) -> str:
+    return generated.classes(*names)
 
 
 def _official_text(entry: dict, t: dict) -> str:
@@ -121,14 +131,14 @@ def _entry_html(entry: dict, lang: str) -> str:
     detail = entry.get("suspensif_detail")
     effect = " ".join(html_text(x if x.endswith(".") else x + ".") for x in (suspends, detail) if x)
     lines = [
-        f'<p class="ss-delai__duree"><strong>{html_text(deadlines.duration_text(number, unit, lang))}</strong> '
+        f'<p class="{_c("ss-delai__duree")}"><strong>{html_text(deadlines.duration_text(number, unit, lang))}</strong> '
         f'{html_text(t["from"])} {html_text(entry["evenement"])}</p>',
-        f'<p class="ss-delai__action"><strong>{html_text(entry["action"])}</strong> — {html_text(entry["ou"])}</p>',
+        f'<p class="{_c("ss-delai__action")}"><strong>{html_text(entry["action"])}</strong> — {html_text(entry["ou"])}</p>',
     ]
     if effect:
-        lines.append(f'<p class="ss-delai__effet">{effect}</p>')
-    lines.append(f'<p class="ss-delai__texte">{_official_text(entry, t)}</p>')
-    lines.append(f'<p class="ss-delai__confirmer">{html_text(t["confirm"].format(who=entry["confirmer_par"]))}</p>')
+        lines.append(f'<p class="{_c("ss-delai__effet")}">{effect}</p>')
+    lines.append(f'<p class="{_c("ss-delai__texte")}">{_official_text(entry, t)}</p>')
+    lines.append(f'<p class="{_c("ss-delai__confirmer")}">{html_text(t["confirm"].format(who=entry["confirmer_par"]))}</p>')
     return f"<li {_attributes(data)}>\n" + "\n".join(lines) + "\n</li>"
 
 
@@ -146,10 +156,10 @@ def box(meta: dict, lang: str = "fr") -> str:
         "data-invalide": t["calc_invalid"], "data-langue": "fr-FR" if lang == "fr" else "en-GB",
     }
     items = "\n".join(_entry_html(e, lang) for e in entries)
-    return (f"## {markdown_text(t['title'])} {{ #{BOX_ID} .ss-delais-titre }}\n\n"
+    return (f"## {markdown_text(t['title'])} {{ #{BOX_ID} class=\"{_c('ss-delais-titre')}\" }}\n\n"
             f"<div {_attributes(calculator)}>\n"
-            f'<p class="ss-delais__prudence" hidden="hidden">{html_text(t["calc_note"])}</p>\n'
-            f'<ul class="ss-delais__liste">\n{items}\n</ul>\n'
+            f'<p class="{_c("ss-delais__prudence")}" hidden="hidden">{html_text(t["calc_note"])}</p>\n'
+            f'<ul class="{_c("ss-delais__liste")}">\n{items}\n</ul>\n'
             f"</div>\n")
 
 
@@ -195,7 +205,7 @@ def all_deadlines_page(src_uri: str, lang: str = "fr", docs_dir=None) -> str:
     entries stay in French (`lang="fr"`), as the fiches state them."""
     t = TEXTS[lang]
     found = deadlines.all_deadlines(docs_dir)
-    note = f'<p class="ss-delais-note">{html_text(t["french_note"])}</p>\n\n' if lang != "fr" else ""
+    note = f'<p class="{_c("ss-delais-note")}">{html_text(t["french_note"])}</p>\n\n' if lang != "fr" else ""
     if not found:
         return note + f"<p>{html_text(t['none'])}</p>\n"
     french = ' lang="fr"' if lang != "fr" else ""
@@ -203,8 +213,8 @@ def all_deadlines_page(src_uri: str, lang: str = "fr", docs_dir=None) -> str:
                ("col_suspends", None), ("col_text", None)]
     head = "".join(
         f'<th scope="col"'
-        + (f' data-tri-type="{kind}" data-tri-libelle="{html_text(t["sort"].format(column=t[key]))}"'
-           f' data-tri-annonce="{html_text(t["sorted_by"].format(column=t[key]))}"' if kind else "")
+        + (" " + _attributes({"data-tri-type": kind, "data-tri-libelle": t["sort"].format(column=t[key]),
+                               "data-tri-annonce": t["sorted_by"].format(column=t[key])}) if kind else "")
         + f">{html_text(t[key])}</th>"
         for key, kind in headers)
     rows = []
@@ -221,16 +231,16 @@ def all_deadlines_page(src_uri: str, lang: str = "fr", docs_dir=None) -> str:
         # rewrites) only when the table, its body and its row say so too; every other cell is
         # text escaped for both Markdown and HTML.
         rows.append(
-            f'<tr markdown="1" data-ordre="{position}">\n'
-            f'<td data-tri="{html_text(fold(item.fiche_title))}" markdown="span"{french}>'
+            f'<tr markdown="1" data-ordre="{generated.attr(position)}">\n'
+            f'<td data-tri="{html_text(generated.attr(fold(item.fiche_title)))}" markdown="span"{french}>'
             f"[{md(item.fiche_title)}]({link})</td>\n"
-            f'<td data-tri="{item.sort_key:.4f}"{french}>{md(deadlines.duration_text(item.number, item.unit, "fr"))}</td>\n'
+            f'<td data-tri="{generated.attr(f"{item.sort_key:.4f}")}"{french}>{md(deadlines.duration_text(item.number, item.unit, "fr"))}</td>\n'
             f"<td{french}>{md(entry['evenement'])}</td>\n"
             f"<td{french}><strong>{md(entry['action'])}</strong> — {md(entry['ou'])}</td>\n"
             f"<td>{md(suspends)}</td>\n"
             f"<td{french}>{official}</td>\n"
             "</tr>")
-    return (note + f'<table markdown="1" class="ss-delais-tous" data-ss-delais-tous="">\n'
+    return (note + f'<table markdown="1" class="{_c("ss-delais-tous")}" data-ss-delais-tous="{generated.attr()}">\n'
             f"<caption>{md(t['caption'])}</caption>\n"
             f"<thead>\n<tr>{head}</tr>\n</thead>\n"
             '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n")

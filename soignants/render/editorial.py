@@ -20,6 +20,7 @@ from pathlib import Path
 from ..model import catalog, help_data
 from .bibliography import date_fr
 from ..model.dates import months_old
+from . import generated
 from .escaping import markdown_text
 
 CONTACT_WARNING_MONTHS = 11  # a contact is listed a month before it becomes stale (12 months)
@@ -221,7 +222,7 @@ def dashboard_markdown(src_uri: str, link, today: date | None = None) -> str:
     lines = [f"*État au {date_fr(today.isoformat())}.*", "", "## Cette semaine", "",
              *week_markdown(this_week(today), src_uri, link, today), "",
              "## Toutes les pages, de la plus urgente à la moins urgente", "",
-             '<div class="ss-suivi" markdown>', "",
+             f'<div class="{generated.classes("ss-suivi")}" markdown>', "",
              "| Page | État | Prochaine relecture | Auteurs · relecteurs | Sources |",
              "| --- | --- | --- | --- | --- |"]
     for r in rows(today):
@@ -243,7 +244,7 @@ def dashboard_markdown(src_uri: str, link, today: date | None = None) -> str:
         lines.append("Aucun : tous les contacts de data/aide.yml ont été vérifiés il y a moins de "
                      f"{CONTACT_WARNING_MONTHS} mois.")
     else:
-        lines += ['<div class="ss-suivi" markdown>', "", "| Contact | Vérifié | État | Source |",
+        lines += [f'<div class="{generated.classes("ss-suivi")}" markdown>', "", "| Contact | Vérifié | État | Source |",
                   "| --- | --- | --- | --- |"]
         for c in due_contacts:
             lines.append("| " + " | ".join([

@@ -18,11 +18,11 @@ import re
 import unicodedata
 
 from .. import DATA_DIR
-from . import editions
+from . import editions, generated
 from ..model import catalog, help_data, schemas
 from ..model.regional import current as current_edition
 from .escaping import html_link, markdown_text
-from .markers import MONTHS_EN, MarkerError, help_contact_markdown, month, relative_link, stale_caveat  # noqa: F401 (MONTHS_EN, month: re-exported)
+from .markers import MONTHS_EN, MarkerError, call_link, help_contact_markdown, month, relative_link, stale_caveat  # noqa: F401 (MONTHS_EN, month: re-exported)
 from ..model.yamlfile import load_yaml_file
 
 DEPARTEMENTS_FILE = DATA_DIR / "departements.yml"
@@ -31,6 +31,11 @@ ANNUAIRE_PAGE = "aide/annuaire.md"
 
 class DirectoryError(ValueError):
     """The data files disagree (unknown region, bad département); the message is in French."""
+
+
+def _ours(value: str = "") -> str:
+    """A data value in an attribute only our code writes (`data-*`, `role`, `id` of the filter)."""
+    return generated.attr(markdown_text(value))
 
 
 # --- départements and regions -----------------------------------------------------------------
@@ -347,7 +352,7 @@ def which_number(src_uri: str, lang: str = "fr", today: date | None = None, head
     t = TEXTS[lang]
     data = load_departements()
     directory = relative_link(src_uri, ANNUAIRE_PAGE)
-    out = ['<div class="ss-quel-numero" markdown>', "", f'!!! danger "{t["danger_title"]}"', ""]
+    out = [f'<div class="{generated.classes("ss-quel-numero")}" markdown>', "", f'!!! danger "{t["danger_title"]}"', ""]
     for category, label in DANGER:
         chosen = [e for e in national_lines() if category in e["pour"]]
         if not chosen:
@@ -392,7 +397,7 @@ def _region_of(code: str, data: dict) -> str:
 
 def _compact(entry: dict) -> str:
     label = entry.get("nom_court") or entry["nom"].split(" — ", 1)[-1]
-    return f"{html_link(entry['telephone'], help_data.tel_uri(entry['telephone']))} {markdown_text(label)}"
+    return f"{call_link(entry['telephone'])} {markdown_text(label)}"
 
 
 def national_compact() -> str:
@@ -420,21 +425,23 @@ def departement_table(data: dict, lang: str = "fr") -> str:
     for dep in data["departements"]:
         region = dep["region"]
         rows.append(
-            f'<tr id="{departement_anchor(dep["code"])}" data-code="{markdown_text(dep["code"])}" '
-            f'data-nom="{markdown_text(dep["nom"])}" data-region="{markdown_text(region)}">'
+            f'<tr id="{departement_anchor(dep["code"])}" data-code="{_ours(dep["code"])}" '
+            f'data-nom="{_ours(dep["nom"])}" data-region="{_ours(region)}">'
             f'<td>{markdown_text(dep["code"])}</td><td>{markdown_text(dep["nom"])}</td>'
             f'<td><a href="#{region_anchor(region)}">{markdown_text(region)}</a></td></tr>')
     return "\n".join([
-        '<div class="ss-filtre" data-ss-filtre hidden>',
-        f'<label for="ss-filtre-departement">{markdown_text(t["filter_label"])}</label>',
-        '<input id="ss-filtre-departement" type="search" autocomplete="off" spellcheck="false" '
-        'aria-describedby="ss-filtre-aide ss-filtre-etat" aria-controls="ss-departements">',
-        f'<p id="ss-filtre-aide" class="ss-filtre__aide">{markdown_text(t["filter_hint"])}</p>',
-        f'<p id="ss-filtre-etat" class="ss-filtre__etat" role="status" data-un="{markdown_text(t["filter_one"])}" '
-        f'data-plusieurs="{markdown_text(t["filter_many"])}" data-aucun="{markdown_text(t["filter_none"])}"></p>',
+        f'<div class="{generated.classes("ss-filtre")}" data-ss-filtre="{_ours()}" hidden>',
+        f'<label for="ss-filtre-departement" {generated.GENERATED}="{_ours()}">{markdown_text(t["filter_label"])}</label>',
+        f'<input id="{_ours("ss-filtre-departement")}" type="search" autocomplete="off" spellcheck="false" '
+        f'aria-describedby="ss-filtre-aide ss-filtre-etat" aria-controls="{_ours("ss-departements")}" '
+        f'{generated.GENERATED}="{_ours()}">',
+        f'<p id="{_ours("ss-filtre-aide")}" class="{generated.classes("ss-filtre__aide")}">{markdown_text(t["filter_hint"])}</p>',
+        f'<p id="{_ours("ss-filtre-etat")}" class="{generated.classes("ss-filtre__etat")}" role="{_ours("status")}" '
+        f'data-un="{_ours(t["filter_one"])}" data-plusieurs="{_ours(t["filter_many"])}" '
+        f'data-aucun="{_ours(t["filter_none"])}"></p>',
         '</div>',
-        '<div class="ss-departements">',
-        '<table id="ss-departements">',
+        f'<div class="{generated.classes("ss-departements")}">',
+        f'<table id="{_ours("ss-departements")}">',
         f'<caption>{markdown_text(t["table_caption"])}</caption>',
         f'<thead><tr><th scope="col">{markdown_text(t["col_code"])}</th><th scope="col">{markdown_text(t["col_name"])}</th>'
         f'<th scope="col">{markdown_text(t["col_region"])}</th></tr></thead>',
@@ -451,7 +458,7 @@ def region_section(region: dict, data: dict, lang: str, today: date) -> str:
     name = region["nom"]
     deps = [d for d in data["departements"] if d["region"] == name]
     serving = structures_serving(name, data)
-    out = [f'<section class="ss-region" data-region="{markdown_text(name)}" markdown>', "",
+    out = [f'<section class="{generated.classes("ss-region")}" data-region="{_ours(name)}" markdown>', "",
            f"## {markdown_text(name)} {{#{region_anchor(name)}}}", "",
            f"**{t['departements']}** : " + ", ".join(markdown_text(f"{d['nom']} ({d['code']})") for d in deps), "",
            f"**{t['in_region']}**", ""]
@@ -463,7 +470,7 @@ def region_section(region: dict, data: dict, lang: str, today: date) -> str:
     else:
         out.append(t["no_regional"])
     out += ["", f"**{t['everywhere']}** : {national_compact()}", "",
-            f'<p class="ss-region__retour"><a href="#ss-departements">{markdown_text(t["back_to_table"])}</a></p>',
+            f'<p class="{generated.classes("ss-region__retour")}"><a href="#ss-departements">{markdown_text(t["back_to_table"])}</a></p>',
             "", "</section>", ""]
     return "\n".join(out)
 
@@ -508,10 +515,10 @@ def _card_line(entry: dict, lang: str, today: date, where: str = "") -> str:
         ["tout-public"] if "tout-public" in entry["publics"] else entry["publics"]))
     details = " · ".join(x for x in (entry.get("horaires"), entry.get("cout"), f"{t['for']} {publics}") if x)
     caveat = stale_caveat(entry, lang, today)
-    stale = f' <span class="ss-carte__verif">({markdown_text(caveat)})</span>' if caveat else ""
-    return (f'<li><a class="ss-carte__numero" href="{help_data.tel_uri(entry["telephone"])}">'
-            f'{markdown_text(entry["telephone"])}</a> <span class="ss-carte__quoi"><strong>{markdown_text(label)}</strong>'
-            f' <span class="ss-carte__details">{markdown_text(details)}</span>{stale}</span></li>')
+    stale = f' <span class="{generated.classes("ss-carte__verif")}">({markdown_text(caveat)})</span>' if caveat else ""
+    return (f'<li>{call_link(entry["telephone"], "ss-carte__numero")} <span class="{generated.classes("ss-carte__quoi")}">'
+            f'<strong>{markdown_text(label)}</strong>'
+            f' <span class="{generated.classes("ss-carte__details")}">{markdown_text(details)}</span>{stale}</span></li>')
 
 
 def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> str:
@@ -530,18 +537,18 @@ def crisis_card(src_uri: str, lang: str = "fr", today: date | None = None) -> st
         regional_title = t["edition_region"].format(region=edition.regions_label)
         site = t["card_site_named"].format(name=markdown_text(edition.site_name))
     directory = relative_link(src_uri, ANNUAIRE_PAGE)
-    out = ['<div class="ss-carte" markdown>', "",
-           f'<h2 class="ss-carte__titre">{markdown_text(t["card_title"])}</h2>',
-           f'<p class="ss-carte__sous-titre">{markdown_text(t["card_subtitle"])}</p>',
-           f'<h3 class="ss-carte__groupe">{markdown_text(t["card_national"])}</h3>',
-           '<ul class="ss-carte__lignes">',
+    out = [f'<div class="{generated.classes("ss-carte")}" markdown>', "",
+           f'<h2 class="{generated.classes("ss-carte__titre")}">{markdown_text(t["card_title"])}</h2>',
+           f'<p class="{generated.classes("ss-carte__sous-titre")}">{markdown_text(t["card_subtitle"])}</p>',
+           f'<h3 class="{generated.classes("ss-carte__groupe")}">{markdown_text(t["card_national"])}</h3>',
+           f'<ul class="{generated.classes("ss-carte__lignes")}">',
            *[_card_line(e, lang, today) for e in national],
            '</ul>']
     if regional:
-        out += [f'<h3 class="ss-carte__groupe">{markdown_text(regional_title)}</h3>',
-                '<ul class="ss-carte__lignes ss-carte__lignes--region">',
+        out += [f'<h3 class="{generated.classes("ss-carte__groupe")}">{markdown_text(regional_title)}</h3>',
+                f'<ul class="{generated.classes("ss-carte__lignes", "ss-carte__lignes--region")}">',
                 *[_card_line(e, lang, today, _where(e, data)) for e in regional],
                 '</ul>']
-    out += ["", f'{t["card_more"]} [{site}]({directory}){{ data-ss-url="" }}',
-            "{: .ss-carte__pied }", "", "</div>", ""]
+    out += ["", f'{t["card_more"]} [{site}]({directory}){{ data-ss-url="{_ours()}" }}',
+            f'{{: class="{generated.classes("ss-carte__pied")}" }}', "", "</div>", ""]
     return "\n".join(out)

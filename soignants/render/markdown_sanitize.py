@@ -9,7 +9,8 @@ pre-render writes them inside HTML comments carrying a random token of its run
 (`prerender.asset_comment`), given to this extension as its `token` setting. They are set
 aside before cleaning and put back before and after the cleaned content, as the hook does. A
 page cannot forge them: the token did not exist when the page was written, and without the
-setting nothing is set aside (the cleaning drops every comment).
+setting nothing is set aside (the cleaning drops every comment). The same token marks the
+values only our code may write (soignants/render/generated.py): the copy was rendered with it.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ import re
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
-from . import sanitize
+from . import generated, sanitize
 
 
 class SanitizePostprocessor(Postprocessor):
     def __init__(self, md, token: str):
         super().__init__(md)
         self.assets = None
+        self.token = token or generated.TOKEN
         if token:
             self.assets = re.compile(r"<!--ss-assets:" + re.escape(token) + r":(avant|apres)\n(.*?)\n-->", re.DOTALL)
 
@@ -37,7 +39,7 @@ class SanitizePostprocessor(Postprocessor):
                 return ""
             text = self.assets.sub(set_aside, text)
         before, after = "\n".join(x for x in found["avant"] if x), "\n".join(x for x in found["apres"] if x)
-        return "\n".join(x for x in (before, sanitize.clean(text), after) if x)
+        return "\n".join(x for x in (before, sanitize.clean(text, self.token), after) if x)
 
 
 class SanitizeExtension(Extension):

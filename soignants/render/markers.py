@@ -11,6 +11,7 @@ import re
 
 from ..model import help_data
 from .bibliography import date_fr
+from . import generated
 from .escaping import html_link
 from .escaping import markdown_text as md
 
@@ -70,6 +71,13 @@ def relative_link(from_src: str, to_src: str) -> str:
 
 # --- help contacts --------------------------------------------------------------------------
 
+def call_link(telephone: str, css_class: str = "") -> str:
+    """The only way a page gets a call link: a number of data/aide.yml, its address marked as
+    ours (soignants/render/generated.py), its text the number as dialled."""
+    attribute = f' class="{generated.classes(css_class)}"' if css_class else ""
+    return f'<a{attribute} href="{generated.call(help_data.tel_uri(telephone))}">{md(telephone)}</a>'
+
+
 def help_contact_markdown(entry: dict, lang: str = "fr", today: date | None = None) -> str:
     """A contact inline: name, number, hours, cost, anonymity, and the « à confirmer » caveat when
     it was checked more than 12 months before `today` (default: the day of the build)."""
@@ -78,7 +86,7 @@ def help_contact_markdown(entry: dict, lang: str = "fr", today: date | None = No
         return f"{name} : {md(entry['telephone'])} ({md(HISTORIC[lang].format(year=entry['verifie_le'][:4]))})"
     bits = []
     if entry.get("telephone"):
-        bits.append(html_link(entry["telephone"], help_data.tel_uri(entry["telephone"])))
+        bits.append(call_link(entry["telephone"]))
     if entry.get("email"):
         bits.append(html_link(entry["email"], f"mailto:{entry['email']}"))
     # Anonymity is worth saying when there is some; "Non (appel d'urgence)" only adds noise inline.

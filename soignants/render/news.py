@@ -21,6 +21,7 @@ from pathlib import Path
 from ..model import catalog, help_history
 from ..model.limits import CONTROL
 from .bibliography import date_fr
+from . import generated
 from .escaping import html_text, markdown_text
 
 PAGE_LIMIT = 40
@@ -99,7 +100,7 @@ def news_page(src_uri: str, link, feed_href: str, lang: str = "fr") -> str:
     chosen = events()[:PAGE_LIMIT]
     if not chosen:
         return "Rien de nouveau pour l'instant.\n"
-    lines = [f'<p class="ss-flux">Suivre ces nouveautés dans un lecteur de flux : '
+    lines = [f'<p class="{generated.classes("ss-flux")}">Suivre ces nouveautés dans un lecteur de flux : '
              f'<a href="{html_text(feed_href)}" type="application/atom+xml">flux Atom (feed.xml)</a></p>', ""]
     for event in chosen:
         lines.append(f"- **{date_fr(event.day)}** — [{markdown_text(event.title)}]({link(src_uri, event.src_uri)}) : "

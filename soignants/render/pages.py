@@ -24,7 +24,7 @@ from datetime import date
 from html import escape
 import re
 
-from . import bibliography, editorial, feedback, news, questionnaire_form
+from . import bibliography, editorial, feedback, generated, news, questionnaire_form
 from . import deadlines as deadline_pages
 from ..model import catalog, committee, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
@@ -166,10 +166,10 @@ def draft_notice(meta: dict, today: date, lang: str = "fr", testimony: bool = Fa
     if meta.get("statut") == "brouillon":
         title = t["draft_title_testimony" if testimony else "draft_title"]
         body = t["draft_body_testimony" if testimony else "draft_body"].format(authors=_names(meta.get("auteurs"), lang))
-        blocks.append(f'!!! warning {NOT_SEARCHED} "{title}"\n\n    {body}\n')
+        blocks.append(f'!!! warning {generated.classes(NOT_SEARCHED)} "{title}"\n\n    {body}\n')
     due = str(meta.get("prochaine_relecture", ""))
     if due and due < today.isoformat():
-        blocks.append(f'!!! danger {NOT_SEARCHED} "{t["overdue"].format(date=date_fr(due))}"\n')
+        blocks.append(f'!!! danger {generated.classes(NOT_SEARCHED)} "{t["overdue"].format(date=date_fr(due))}"\n')
     return "\n".join(blocks)
 
 
@@ -211,12 +211,12 @@ def report_block(report: dict | None, lang: str = "fr") -> str:
     t = TEXTS[lang]
     links = []
     if report.get("forge"):
-        links.append(f'<a class="ss-signaler" href="{html_text(report["forge"])}">{html_text(t["report"])}</a>')
+        links.append(f'<a class="{generated.classes("ss-signaler")}" href="{html_text(report["forge"])}">{html_text(t["report"])}</a>')
     if report.get("edition"):
-        links.append(f'<a class="ss-signaler" href="{html_text(report["edition"])}">{html_text(t["suggest"])}</a>')
+        links.append(f'<a class="{generated.classes("ss-signaler")}" href="{html_text(report["edition"])}">{html_text(t["suggest"])}</a>')
     if report.get("courriel"):
         label = t["report_mail"] if report.get("forge") else t["report"]
-        links.append(f'<a class="ss-signaler" href="{html_text(report["courriel"])}">{html_text(label)}</a>')
+        links.append(f'<a class="{generated.classes("ss-signaler")}" href="{html_text(report["courriel"])}">{html_text(label)}</a>')
     return " · ".join(links) + "\n\n"
 
 
@@ -229,7 +229,7 @@ def _status(meta: dict, lang: str) -> str:
 def _footer(lines: list[str], meta: dict, lang: str, report: dict | None) -> str:
     """The foot of a fiche or testimony: its lines, its history, the « Signaler » links."""
     return (
-        f'<div class="ss-fiche-pied {NOT_SEARCHED}" markdown>\n\n'
+        f'<div class="{generated.classes("ss-fiche-pied", NOT_SEARCHED)}" markdown>\n\n'
         + "  \n".join(lines) + "\n\n"
         + _history_block(meta, lang)
         + report_block(report, lang)
@@ -263,7 +263,8 @@ def audio_block(meta: dict, lang: str = "fr") -> str:
         raise MarkerError(f"transcription « {md(transcript)} » : indiquez « ci-dessous » ou le chemin d'une page du site.")
     link = "" if transcript == "ci-dessous" else f" · [{t['transcript']}]({transcript})"
     return (f"**{t['listen']}**{link}\n\n"
-            f'<audio controls preload="none" src="{html_text(audio["fichier"])}"></audio>\n')
+            f'<audio controls preload="none" src="{html_text(audio["fichier"])}" '
+            f'{generated.GENERATED}="{generated.attr()}"></audio>\n')
 
 
 def _title_of(src_uri: str) -> str:
@@ -435,6 +436,6 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
         footer = fiche_footer(meta, lang, report) if is_fiche else testimony_footer(meta, src_uri, lang, report)
         markdown += "\n" + footer
     elif report_block(report, lang):  # every other page: the same links, at its foot
-        markdown = (markdown.rstrip() + f'\n\n<div class="ss-signalement {NOT_SEARCHED}" markdown>\n\n'
+        markdown = (markdown.rstrip() + f'\n\n<div class="{generated.classes("ss-signalement", NOT_SEARCHED)}" markdown>\n\n'
                     + report_block(report, lang) + "</div>\n")
     return markdown

@@ -22,7 +22,7 @@ from html import escape
 import json
 import re
 
-from . import editions, help_directory
+from . import editions, generated, help_directory
 from ..model import questionnaires
 from .escaping import json_for_html
 from .bibliography import date_fr, full_citation_html, references as bibliography_references
@@ -168,6 +168,16 @@ def _indent(markdown: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line.strip() else "" for line in markdown.split("\n"))
 
 
+# What only our code writes (soignants/render/generated.py): the form's elements, and the classes,
+# `data-ss-*`, `role` and `tabindex` the script and the style sheet rely on.
+OURS = f'{generated.GENERATED}="{generated.attr()}"'
+_c = generated.classes
+
+
+def _a(value="") -> str:
+    return generated.attr(escape(str(value)))
+
+
 # --- the parts of the block -----------------------------------------------------------------------
 
 def _notices(data: dict, src_uri: str, lang: str) -> list[str]:
@@ -184,33 +194,34 @@ def _notices(data: dict, src_uri: str, lang: str) -> list[str]:
 def _form(data: dict, lang: str) -> list[str]:
     t = TEXTS[lang]
     qid = data["id"]
-    out = [f'<form class="ss-q" id="{qid}" data-ss-questionnaire="{qid}" data-ss-donnees="{qid}-donnees" '
-           f'method="dialog" autocomplete="off" aria-labelledby="{qid}-titre" aria-describedby="{qid}-consigne">',
-           f'<h2 class="ss-q__titre" id="{qid}-titre">{_inline(t["form_title"])}</h2>',
-           f'<p class="ss-q__consigne" id="{qid}-consigne">{_inline(data["consigne"][lang])}</p>']
+    out = [f'<form class="{_c("ss-q")}" id="{qid}" data-ss-questionnaire="{_a(qid)}" data-ss-donnees="{_a(qid + "-donnees")}" '
+           f'method="dialog" autocomplete="off" aria-labelledby="{qid}-titre" aria-describedby="{qid}-consigne" {OURS}>',
+           f'<h2 class="{_c("ss-q__titre")}" id="{qid}-titre">{_inline(t["form_title"])}</h2>',
+           f'<p class="{_c("ss-q__consigne")}" id="{qid}-consigne">{_inline(data["consigne"][lang])}</p>']
     for number, item in enumerate(data["items"], 1):
         name = f"{qid}-{item['id']}"
-        out += [f'<fieldset class="ss-q__item" id="{name}">',
-                f'<legend><span class="ss-q__numero">{number}.</span> {_inline(item["texte"][lang])}</legend>',
-                '<div class="ss-q__choix">']
+        out += [f'<fieldset class="{_c("ss-q__item")}" id="{name}" {OURS}>',
+                f'<legend {OURS}><span class="{_c("ss-q__numero")}">{number}.</span> {_inline(item["texte"][lang])}</legend>',
+                f'<div class="{_c("ss-q__choix")}">']
         for choice in data["echelle"]:
             value = choice["valeur"]
-            out.append(f'<label class="ss-q__reponse"><input type="radio" name="{name}" value="{value}">'
-                       f'<span class="ss-q__valeur">{value}</span> '
-                       f'<span class="ss-q__libelle">{_inline(choice["libelle"][lang])}</span></label>')
+            out.append(f'<label class="{_c("ss-q__reponse")}" {OURS}><input type="radio" name="{name}" value="{value}" {OURS}>'
+                       f'<span class="{_c("ss-q__valeur")}">{value}</span> '
+                       f'<span class="{_c("ss-q__libelle")}">{_inline(choice["libelle"][lang])}</span></label>')
         out += ["</div>", "</fieldset>"]
-    out += [f'<div class="ss-q__erreur" id="{qid}-erreur" tabindex="-1" data-ss-erreur hidden>',
-            f'<p id="{qid}-erreur-texte" data-ss-erreur-texte></p>',
-            '<ul data-ss-erreur-liens></ul>',
+    out += [f'<div class="{_c("ss-q__erreur")}" id="{qid}-erreur" tabindex="{_a("-1")}" data-ss-erreur="{_a()}" hidden>',
+            f'<p id="{qid}-erreur-texte" data-ss-erreur-texte="{_a()}"></p>',
+            f'<ul data-ss-erreur-liens="{_a()}"></ul>',
             "</div>",
-            '<div class="ss-q__actions" data-ss-actions hidden>',
-            f'<button type="submit" class="md-button md-button--primary">{_inline(t["submit"])}</button>',
-            f'<button type="reset" class="md-button">{_inline(t["reset"])}</button>',
+            f'<div class="{_c("ss-q__actions")}" data-ss-actions="{_a()}" hidden>',
+            f'<button type="submit" class="{_c("md-button", "md-button--primary")}" {OURS}>{_inline(t["submit"])}</button>',
+            f'<button type="reset" class="{_c("md-button")}" {OURS}>{_inline(t["reset"])}</button>',
             "</div>",
             # Shown until the script runs (not <noscript>: also there when the script fails to load).
-            f'<p class="ss-q__sans-js" data-ss-sans-js>{_inline(t["no_js"])}</p>',
+            f'<p class="{_c("ss-q__sans-js")}" data-ss-sans-js="{_a()}">{_inline(t["no_js"])}</p>',
             "</form>",
-            f'<p class="ss-q__annonce" id="{qid}-annonce" role="status" aria-live="polite" data-ss-annonce></p>',
+            f'<p class="{_c("ss-q__annonce")}" id="{qid}-annonce" role="{_a("status")}" aria-live="{_a("polite")}" '
+            f'data-ss-annonce="{_a()}"></p>',
             ""]
     return out
 
@@ -219,26 +230,27 @@ def _result(data: dict, src_uri: str, lang: str) -> list[str]:
     t = TEXTS[lang]
     qid = data["id"]
     score = data["score"]
-    out = [f'<section class="ss-q__resultat" id="{qid}-resultat" data-ss-resultat hidden markdown="1">', "",
-           f'## {t["result_title"]} {{#{qid}-resultat-titre tabindex="-1"}}', ""]
+    out = [f'<section class="{_c("ss-q__resultat")}" id="{qid}-resultat" data-ss-resultat="{_a("data-ss-resultat")}" hidden markdown="1">', "",
+           f'## {t["result_title"]} {{#{qid}-resultat-titre tabindex="{_a("-1")}"}}', ""]
     for index, alert in enumerate(data["alertes"]):
         message = expand_help_markers(alert["message"][lang], src_uri, lang)
-        out += [f'<div class="ss-q__alerte" data-ss-alerte="{index}" hidden markdown="1">', "",
+        out += [f'<div class="{_c("ss-q__alerte")}" data-ss-alerte="{_a(index)}" hidden markdown="1">', "",
                 f'!!! danger "{alert["titre"][lang]}"', "", _indent(message), "", "</div>", ""]
-    out += ['<div class="ss-q__place" data-ss-place="haut"></div>', "",
-            f'<p class="ss-q__total">{_inline(t["total"]).format(total="<strong data-ss-total></strong>", max=score["max"])}</p>',
+    total = f'<strong data-ss-total="{_a()}"></strong>'
+    out += [f'<div class="{_c("ss-q__place")}" data-ss-place="{_a("haut")}"></div>', "",
+            f'<p class="{_c("ss-q__total")}">{_inline(t["total"]).format(total=total, max=score["max"])}</p>',
             ""]
     for band in data["paliers"]:
         label = t["band"].format(label=band["libelle"][lang], min=band["min"], max=band["max"])
-        out += [f'<div class="ss-q__palier ss-q__palier--{band["niveau"]}" data-ss-palier="{band["id"]}" hidden>',
+        out += [f'<div class="{_c("ss-q__palier", "ss-q__palier--" + band["niveau"])}" data-ss-palier="{_a(band["id"])}" hidden>',
                 f"<p><strong>{_inline(label)}</strong></p>",
                 f"<p>{_inline(band['explication'][lang])}</p>",
                 "</div>", ""]
     out += [f'### {t["limits_title"]} {{#{qid}-limites}}', ""]
     out += [f"- {line}" for line in data["limites"][lang]]
     # The help block sits here; the script moves it up to the « haut » place when help comes first.
-    out += ["", '<div class="ss-q__place" data-ss-place="bas"></div>', "",
-            '<div class="ss-q__aide" data-ss-aide markdown="1">', "",
+    out += ["", f'<div class="{_c("ss-q__place")}" data-ss-place="{_a("bas")}"></div>', "",
+            f'<div class="{_c("ss-q__aide")}" data-ss-aide="{_a("data-ss-aide")}" markdown="1">', "",
             f'### {t["help_title"]} {{#{qid}-quel-numero}}', "",
             help_directory.which_number(src_uri, lang, heading_level=4),
             "</div>", "", "</section>", ""]
@@ -257,9 +269,9 @@ def _table(data: dict, lang: str) -> list[str]:
     for alert in data["alertes"]:
         values = _join([f"« {labels[v]} » ({v})" for v in alert["valeurs"]], lang)
         out.append(t["table_alert"].format(values=values, number=numbers[alert["item"]]))
-    rows = "".join(f'<tr data-ss-palier-ligne="{b["id"]}"><td>{_inline(t["range"].format(min=b["min"], max=b["max"]))}</td>'
+    rows = "".join(f'<tr data-ss-palier-ligne="{_a(b["id"])}"><td>{_inline(t["range"].format(min=b["min"], max=b["max"]))}</td>'
                    f'<td>{_inline(b["libelle"][lang])}</td></tr>' for b in data["paliers"])
-    out += ["", f'<table class="ss-q__table" id="{qid}-table">',
+    out += ["", f'<table class="{_c("ss-q__table")}" id="{qid}-table" data-ss-table="{_a()}">',
             f'<caption>{_inline(t["table_caption"])}</caption>',
             f'<thead><tr><th scope="col">{_inline(t["col_score"])}</th><th scope="col">{_inline(t["col_band"])}</th></tr></thead>',
             f"<tbody>{rows}</tbody>", "</table>", ""]

@@ -1,6 +1,7 @@
 """Every page of the site, on a phone and a desktop, in light and dark: axe-core finds no WCAG 2.1 A/AA
 violation, nothing is asked of another host, nothing fails, the console stays clean, the skip
-link and the focus ring work, and the help strip is on screen and easy to tap.
+link and the focus ring work, and the help strip is on screen and easy to tap; the strip and
+« Quitter » are not covered by any element nor imitated by the content (tests/help_visibility.py).
 
 One page load serves all the checks of a (page, size, scheme), to keep the suite fast; each check
 returns its problems and the test reports them all at once."""
@@ -9,6 +10,7 @@ import pytest
 
 from browser_helpers import ALL_PAGES, MATERIAL_SCHEME, focus_state, scheme_of
 from browser_support import MISSING_PAGE, SIZES, axe_violations, csp_violations
+from help_visibility import HELP_UNCOVERED
 
 FOCUS_STOPS_CHECKED = 8
 KEYBOARD_COMBINATIONS = {("phone", "light"), ("desktop", "dark")}
@@ -87,9 +89,15 @@ def test_page_in_a_real_browser(shared_context, site_url, open_page_in, name, si
             "axe-core (WCAG 2.1 A/AA)": axe_violations(page),
             "bandeau d'aide": check_help_strip(page, size),
         }
+        if scheme == "light":  # the layout is the same in both schemes
+            sections["aide visible, non imitée"] = page.evaluate(HELP_UNCOVERED)
         # The keyboard journey once per size and once per scheme (phone/light, desktop/dark).
         if (size, scheme) in KEYBOARD_COMBINATIONS:
             sections["clavier"] = check_keyboard(page, path)
+        if scheme == "light":  # « Quitter » stays in reach, in the sticky header, at the page's end
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+            sections["aide visible, non imitée"] += [f"en bas de page : {p}" for p in page.evaluate(HELP_UNCOVERED)
+                                                     if "Quitter" in p or "contenu" in p]
         page.wait_for_load_state("networkidle")
         sections["réseau et console"] = journal.problems()
         sections["Content-Security-Policy"] = csp_violations(page)

@@ -28,23 +28,30 @@
     return words.slice(0, -1).join(", ") + and + words[words.length - 1];
   }
 
+  // Found only by what a page's content cannot write (soignants/render/sanitize.py): a JSON
+  // script block, `data-ss-*` attributes. An element of the content with the same id as ours
+  // comes first in the page: an id alone would find it instead.
+  function ours(id, attribute) {
+    return document.querySelector("[id='" + id + "'][" + attribute + "]");
+  }
+
   function setUp(form) {
-    var source = document.getElementById(form.getAttribute("data-ss-donnees"));
-    if (!source) {
+    var source = ours(form.getAttribute("data-ss-donnees"), "type='application/json'");
+    if (!source || source.tagName !== "SCRIPT") {
       return;
     }
     var data = JSON.parse(source.textContent);
     var texts = data.textes;
-    var result = document.getElementById(data.id + "-resultat");
-    var heading = document.getElementById(data.id + "-resultat-titre");
-    var announce = document.getElementById(data.id + "-annonce");
+    var result = ours(data.id + "-resultat", "data-ss-resultat");
+    var heading = result.querySelector("[id='" + data.id + "-resultat-titre']");
+    var announce = ours(data.id + "-annonce", "data-ss-annonce");
     var error = form.querySelector("[data-ss-erreur]");
     var errorText = form.querySelector("[data-ss-erreur-texte]");
     var errorLinks = form.querySelector("[data-ss-erreur-liens]");
     var help = result.querySelector("[data-ss-aide]");
     var top = result.querySelector("[data-ss-place=haut]");
     var bottom = result.querySelector("[data-ss-place=bas]");
-    var table = document.getElementById(data.id + "-table");
+    var table = ours(data.id + "-table", "data-ss-table");
 
     function answers() {
       return data.items.map(function (item) {

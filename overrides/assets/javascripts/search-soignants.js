@@ -48,7 +48,8 @@
   var lang = (document.documentElement.getAttribute("lang") || "fr").split("-")[0];
 
   function siteRoot() {
-    var config = document.getElementById("__config");
+    // Material's settings, in a <script>: a page's content cannot write one (render/sanitize.py).
+    var config = document.querySelector("script#__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base.replace(/\/?$/, "/"), location.href);
   }
@@ -634,7 +635,7 @@
     var meta = document.querySelector(".md-search-result__meta");
     var hint = document.querySelector("[data-ss-recherche-vide]");
     var model = document.getElementById("ss-recherche-vide-modele");
-    var config = document.getElementById("__config");
+    var config = document.querySelector("script#__config");
     if (!meta || !hint || !model || !config) return;
     var none = JSON.parse(config.textContent).translations["search.result.none"];
     function update() {
