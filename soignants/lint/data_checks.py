@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..model import distress
 from ..model.dates import months_old
 from ..model.questionnaires import coherence_problems, texts
 from ..render.markers import HELP_MARKER
@@ -202,9 +203,10 @@ def check_distress(ctx: Context, path: Path) -> list[Problem]:
     known = lambda stem: True  # noqa: E731 - no typo forgiven here
     phrases = []  # (text, words, line)
     first_seen: dict[tuple, tuple[str, int]] = {}
-    for lang in ("fr", "en"):
-        for index, text in enumerate(data["expressions"][lang]):
-            line = lines.line(("expressions", lang, index))
+    levels = [(key, lang) for key in ("expressions", "epuisement") if key in data for lang in ("fr", "en")]
+    for key, lang in levels:
+        for index, text in enumerate(data[key][lang]):
+            line = lines.line((key, lang, index))
             words = tuple(phrase_words(text))
             if not words:
                 problems.append(Problem(shown, line, "champ-invalide",
@@ -227,9 +229,10 @@ def check_distress(ctx: Context, path: Path) -> list[Problem]:
                                     "elle ne change rien ; retirez-la, ou corrigez-la pour qu'elle contienne "
                                     "l'expression à ne pas compter", WARNING))
     exceptions = tuple(e for e in exceptions if e)
+    spellings = distress.rules(data).spellings  # SMS spellings written out, as in the search
     for index, case in enumerate(data["ne_declenchent_pas"]):
         for text, words, line in phrases:
-            if distress_phrase(case["requete"], DistressRules((words,), exceptions), known):
+            if distress_phrase(case["requete"], DistressRules((words,), exceptions, (), spellings), known):
                 problems.append(Problem(shown, lines.line(("ne_declenchent_pas", index, "requete")), "exemple-declenche",
                                         f"la requête « {case['requete']} » ne doit pas ouvrir l'encadré de détresse, mais "
                                         f"elle contient l'expression « {text} » (ligne {line}) ; précisez ou retirez "
