@@ -18,7 +18,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import csp, minify, open_data, prerender, search_index, search_pagefind, template_cache
+from soignants.pipeline import csp, distress_script, minify, open_data, prerender, search_index, search_pagefind, template_cache
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import keep_serving_on_content_errors
 
@@ -157,14 +157,20 @@ def on_post_build(config):
         return  # the English edition, built inside the French build: finish once, at the end
     site_dir = Path(config.site_dir)
     index = site_dir / "search" / "search_index.json"
+    vocabulary = None
     if index.exists():
-        search_index.rewrite(index, _keywords)
+        vocabulary = search_index.rewrite(index, _keywords)
         # The readers' search: Pagefind's index in fragments, over the pages just written.
         try:
             report = search_pagefind.build(site_dir)
         except search_pagefind.SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("Recherche : %d pages indexées en %.1f s (Pagefind)", report.pages, report.seconds)
+    # Distress matched as the reader types, before the search loads: its rules, in its script.
+    try:
+        distress_script.write_rules(site_dir, vocabulary)
+    except distress_script.DistressScriptError as error:
+        raise PluginError(str(error)) from None
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
     minify.minify_assets(site_dir)
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.

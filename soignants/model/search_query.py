@@ -215,4 +215,5 @@ def known_near(rules: DistressRules, vocabulary: "Vocabulary") -> list[str]:
     for word in wanted:
         stems |= {light_stem(t) for t in one_edit_variants(word) if may_be_mistyped(t)}
         stems |= one_edit_variants(light_stem(word))
-    return sorted(stem for stem in stems if vocabulary.has_prefix(stem))
+    # The stem of a word of 5 letters or more has 4 letters or more (folding.light_stem).
+    return sorted(stem for stem in stems if len(stem) >= 4 and vocabulary.has_prefix(stem))

@@ -16,8 +16,8 @@
  *    replaced by the site's word one edit away (« epuisemnt » -> « epuisement »;
  *    soignants/model/search_query.py), and the search runs again. The site's words
  *    (search/vocabulaire.json) are fetched only then.
- * 3. Distress. A query that contains a phrase of data/recherche-detresse.yml shows the crisis card
- *    (overrides/partials/search.html) above the results, and the help page comes first.
+ * 3. Distress. detresse.js (loaded with every page) shows the crisis card as the phrase is typed;
+ *    a phrase of crisis also puts the help page first among the results (asked of detresse.js).
  * 4. Order: the pages of the reader's edition first (on /en/, the English pages), then the others;
  *    within each, the pages whose title or keywords hold the query's words, then Pagefind's order.
  * 5. Highlighting: the words of each result whose folded form starts with a word of the query.
@@ -101,17 +101,6 @@
 
   function mayBeMistyped(word) {
     return word.length >= rules.typo.min_length && /^[a-z]+$/.test(word);
-  }
-
-  function hasPrefix(prefix) {
-    var terms = vocabulary.terms;
-    var low = 0;
-    var high = terms.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (terms[middle] < prefix) low = middle + 1; else high = middle;
-    }
-    return low < terms.length && terms[low].startsWith(prefix);
   }
 
   // The site's words one edit away from `word` (or from its stem): those one edit away from the
@@ -245,57 +234,16 @@
         return findPages(engine, sent).then(function (again) { return { words: sent, pages: again }; });
       });
     }).then(function (found) {
-      return distressOf(query).then(function (phrase) {
-        return { words: found.words, pages: found.pages, help: phrase ? rules.help : null };
-      });
+      var distress = window.soignantsDetresse;
+      var crisis = distress ? distress.isCrisis(distress.match(query)) : false;
+      return { words: found.words, pages: found.pages, help: crisis ? rules.help : null };
     });
   }
 
-  // --- Distress (search_query.distress_phrase) -------------------------------------------------
-
-  // `known(stem)`: does a word of the site start with it? (Then it is not a typo.)
-  function wordMatches(typed, wanted, known) {
-    if (typed === wanted || lightStem(typed) === lightStem(wanted)) return true;
-    if (!(mayBeMistyped(typed) && mayBeMistyped(wanted)) || known(lightStem(typed))) return false;
-    return oneEditApart(typed, wanted) || oneEditApart(lightStem(typed), lightStem(wanted));
-  }
-
-  function occurrences(list, phrase, known) {
-    var spans = [];
-    for (var i = 0; i + phrase.length <= list.length; i++) {
-      var all = true;
-      for (var j = 0; j < phrase.length && all; j++) all = wordMatches(list[i + j], phrase[j], known);
-      if (all) spans.push([i, i + phrase.length]);
-    }
-    return spans;
-  }
-
-  function distressPhrase(query, known) {
-    var list = words(query);
-    if (!list.length) return null;
-    var excepted = [];
-    rules.distress.exceptions.forEach(function (exception) {
-      excepted = excepted.concat(occurrences(list, exception, known));
-    });
-    for (var p = 0; p < rules.distress.phrases.length; p++) {
-      var phrase = rules.distress.phrases[p];
-      var spans = occurrences(list, phrase, known);
-      for (var s = 0; s < spans.length; s++) {
-        var inside = excepted.some(function (e) { return e[0] <= spans[s][0] && spans[s][1] <= e[1]; });
-        if (!inside) return phrase;
-      }
-    }
-    return null;
-  }
-
-  // The phrase of distress in the query, if any. The site's words are needed only when a phrase
-  // is matched through a typo (« suicidares »): a word of the site is never read as a typo.
-  function distressOf(query) {
-    var loose = distressPhrase(query, function () { return false; });
-    if (!loose) return Promise.resolve(null);
-    var exact = distressPhrase(query, function () { return true; });
-    if (exact) return Promise.resolve(exact);
-    return loadVocabulary().then(function () { return distressPhrase(query, hasPrefix); });
+  // The search cannot run (its engine or a fragment of its index did not load): detresse.js says
+  // so and shows the help numbers.
+  function unavailable() {
+    document.dispatchEvent(new CustomEvent("ss:recherche-indisponible"));
   }
 
   // --- The results ----------------------------------------------------------------------------
@@ -440,17 +388,6 @@
     });
   }
 
-  function setCard(on) {
-    var box = document.querySelector("[data-ss-recherche-detresse]");
-    var model = document.getElementById("ss-recherche-detresse-modele");
-    if (!box || !model) return;
-    if (on && !box.firstElementChild) {
-      box.appendChild(model.content.cloneNode(true));
-    } else if (!on && box.firstElementChild) {
-      box.textContent = "";
-    }
-  }
-
   function setup(config) {
     var data = config.soignants;
     rules = {
@@ -458,6 +395,11 @@
       typo: data.typo, distress: data.distress, vocabulary: data.vocabulary, editions: data.editions || {},
       help: (data.help_pages || {})[lang] || null, helpDocuments: data.help_documents || {}
     };
+    // detresse.js holds its own rules when the site's build wrote them; else it takes the index's.
+    if (window.soignantsDetresse) {
+      window.soignantsDetresse.useIndexRules(Object.assign({ plural_rules: data.plural_rules, suffix_rules: data.suffix_rules },
+                                                           data.distress));
+    }
   }
 
   // --- Material's search worker, in the page ---------------------------------------------------
@@ -494,6 +436,7 @@
       // The reader has opened the search: start the engine (its code and WebAssembly) now.
       pagefind().then(function (engine) { return engine.init(); }).catch(function (error) {
         console.warn("search-soignants : moteur de recherche indisponible", error);
+        unavailable();
       });
       setTimeout(function () { self.emit({ type: READY }); });
     } else if (message && message.type === QUERY && rules) {
@@ -520,11 +463,11 @@
           return run(query).then(function (found) {
             if (ticket !== self.latest) return;
             shown = found;
-            setCard(found.help !== null);
             self.emit({ type: RESULT, data: { items: found.items } });
           });
         }).catch(function (error) {
           console.warn("search-soignants : recherche impossible", error);
+          unavailable();
           if (ticket === self.latest) self.emit({ type: RESULT, data: { items: [] } });
         }).then(function () {
           counts.results++;
@@ -553,7 +496,10 @@
         return { words: found.words, help: found.help };
       });
     },
-    distress: function (query) { return rules ? distressOf(query) : Promise.resolve(null); },
+    distress: function (query) {
+      var found = window.soignantsDetresse ? window.soignantsDetresse.match(query) : null;
+      return Promise.resolve(found ? found.phrase : null);
+    },
     get ready() { return rules !== null; },
     counts: counts
   };
