@@ -18,7 +18,8 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import csp, distress_script, minify, open_data, prerender, search_index, search_pagefind, template_cache
+from soignants.pipeline import (build_version, csp, distress_script, minify, open_data, prerender, search_index,
+                                search_pagefind, service_worker, template_cache)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import keep_serving_on_content_errors
 
@@ -57,6 +58,11 @@ def on_config(config):
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
         _not_found_pages.clear()
     config.extra["bandeau"] = prerender.strip_entries()
+    # The build's version (Pagefind's cache tag) and whether the offline help is on (kill switch).
+    if _build_depth == 0:
+        _french_site["version"] = build_version.build_version(Path(config.config_file_path or ".").resolve().parent)
+    config.extra["ss_construction"] = _french_site.get("version", "")
+    config.extra["ss_hors_ligne"] = service_worker.enabled(config.extra.get("hors_ligne"))
     if _configured_nav:
         config.nav = prerender.complete_nav(_configured_nav, _language(config), config.docs_dir)
     return config
@@ -171,8 +177,14 @@ def on_post_build(config):
         distress_script.write_rules(site_dir, vocabulary)
     except distress_script.DistressScriptError as error:
         raise PluginError(str(error)) from None
-    # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
-    minify.minify_assets(site_dir)
+    # Our scripts and style sheets as readers download them: minified (the sources keep their comments);
+    # then the help pages offline: the site's service worker, from the files just written (or its kill switch).
+    try:
+        worker = service_worker.take_template(site_dir)
+        minify.minify_assets(site_dir)
+        service_worker.write(site_dir, worker, config.extra.get("ss_hors_ligne", True))
+    except service_worker.ServiceWorkerError as error:
+        raise PluginError(str(error)) from None
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     open_data.write_open_data(site_dir)
     # What changed, as an Atom feed (the « Quoi de neuf » page links to it).

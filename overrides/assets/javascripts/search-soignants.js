@@ -145,10 +145,23 @@
     return vocabularyLoad;
   }
 
+  // Pagefind's entry file is fetched again only when the build changes (`metaCacheTag`: the build's
+  // version, written in the page by overrides/partials/search.html; soignants/pipeline/build_version.py).
+  // A page older than the index (kept in the HTTP cache) could ask for fragments that no longer
+  // exist: the search is then tried once more with the entry fetched anew (`freshTag`).
+  var freshTag = null;
+
+  function cacheTag() {
+    var search = document.querySelector(".md-header [data-md-component=search]");
+    return freshTag || (search && search.getAttribute("data-ss-construction")) || String(Date.now());
+  }
+
   function pagefind() {
     if (!pagefindLoad) {
       pagefindLoad = import(new URL("pagefind/pagefind.js", siteRoot()).href).then(function (engine) {
-        return Promise.resolve(engine.options({ baseUrl: "/", excerptLength: 24, ranking: { pageLength: 0.3, termFrequency: 0.3, termSaturation: 2 } })).then(function () { return engine; });
+        return Promise.resolve(engine.options({ baseUrl: "/", excerptLength: 24, metaCacheTag: cacheTag(),
+                                                ranking: { pageLength: 0.3, termFrequency: 0.3, termSaturation: 2 } }))
+          .then(function () { return engine; });
       });
     }
     return pagefindLoad;
@@ -379,11 +392,22 @@
   }
 
   // The whole search for one query: {words (highlighted), help (or null), items}.
-  function run(query) {
+  function attempt(query) {
     return pagefind().then(function (engine) {
       return resolve(query, engine).then(function (found) {
         return { sent: found.words, words: found.words.map(lightStem), help: found.help,
                  items: itemsOf(found.pages, found.help) };
+      });
+    });
+  }
+
+  function run(query) {
+    return attempt(query).catch(function (error) {
+      if (freshTag) throw error;
+      freshTag = String(Date.now());
+      return pagefind().then(function (engine) { return engine.destroy(); }, function () {}).then(function () {
+        pagefindLoad = null;
+        return attempt(query);
       });
     });
   }
