@@ -186,6 +186,28 @@ def check_questionnaire(ctx: Context, path: Path) -> list[Problem]:
                     problems.append(Problem(shown, lines.line(key_path), "aide-inconnue",
                                             f"contact d'aide « {match.group(1)} » inconnu dans « {match.group(0)} » ; "
                                             f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
+        problems += _band_lines_problems(ctx, data, lines, shown, contacts)
+    return problems
+
+
+def _band_lines_problems(ctx: Context, data: dict, lines: YamlLines, shown: str, contacts: set[str]) -> list[Problem]:
+    """Each band's `lignes` (shown as buttons right after the score): known lines of data/aide.yml,
+    each with a number in service; a line without a number is never offered as a line to call."""
+    entries = {str(e.get("id")): e for e in ctx.help_entries if isinstance(e, dict)}
+    problems = []
+    for band_index, band in enumerate(data["paliers"]):
+        for index, key in enumerate(band.get("lignes") or []):
+            where = lines.line(("paliers", band_index, "lignes", index))
+            entry = entries.get(key)
+            if key not in contacts or entry is None:
+                problems.append(Problem(shown, where, "aide-inconnue",
+                                        f"ligne d'aide « {key} » inconnue dans les « lignes » du palier « {band['id']} » ; "
+                                        f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
+            elif not entry.get("telephone") or entry.get("statut") == "historique":
+                problems.append(Problem(shown, where, "ligne-sans-numero",
+                                        f"la ligne « {key} » du palier « {band['id']} » n'a pas de numéro de téléphone en "
+                                        "service dans data/aide.yml : le résultat n'y proposerait rien à appeler ; "
+                                        "choisissez une ligne qui a un numéro"))
     return problems
 
 

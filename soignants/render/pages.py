@@ -22,7 +22,7 @@ from datetime import date
 from html import escape
 import re
 
-from . import bibliography, editorial, feedback, news, questionnaire_form
+from . import bibliography, editorial, feedback, news, page_guides, questionnaire_form
 from ..model import catalog, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
 from .bibliography import date_fr
@@ -406,6 +406,12 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
     markdown = expand_block_markers(markdown, src_uri, lang, html_urls)
     markdown = expand_help_markers(markdown, src_uri, lang)
     markdown = expand_citations(markdown, src_uri)
+    # On a phone: the page's sections under its title, and « L'essentiel » leading to what to do.
+    if is_fiche:
+        markdown = page_guides.essential_links(markdown, lang)
+    toc = page_guides.compact_toc(markdown, meta, lang)
+    if toc:
+        markdown = insert_after_title(markdown, toc)
     if is_fiche or is_testimony:
         notice = draft_notice(meta, today, lang, testimony=is_testimony)
         if is_testimony:

@@ -7,6 +7,7 @@
  *   open, and not when Escape is clearing a text field);
  * - the control moves into the sticky header, so it stays in reach without covering the text
  *   (chargement-differe.js does it before the first paint; here again in case it could not);
+ * - the help button's panel beside it closes with Escape or a tap elsewhere;
  * - its copies work the same: the one in the open search (overrides/partials/search.html) and the
  *   one this script puts at the top of the open menu on a narrow screen, where the header is
  *   covered; neither the search nor the menu has to be closed first.
@@ -62,8 +63,22 @@
     return target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA") && target.value !== "";
   }
 
+  // The help button's panel (partials/quitter.html): Escape, or a tap elsewhere, closes it.
+  var help = document.querySelector("[data-ss-appel]");
+  if (help) {
+    document.addEventListener("click", function (event) {
+      if (help.open && !help.contains(event.target)) help.open = false;
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || event.repeat) {
+      return;
+    }
+    if (help && help.open) {  // this press closes the panel: it does not count
+      help.open = false;
+      help.querySelector("summary").focus();
+      lastEscape = 0;
       return;
     }
     // Escape also closes the search and the menu (overrides/main.html): that press does not count.
