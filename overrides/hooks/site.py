@@ -136,6 +136,10 @@ def on_post_page(output, page, config):
         output = editions.french_links(output, page.url)  # page.url starts with en/
     # The language switcher works wherever the built site is copied, with or without SITE_URL.
     output = editions.relative_language_links(output, page.url, urlsplit(config.site_url or "/").path)
+    # From a page not translated yet, the other edition's closest page (its section's), not its home.
+    if lang == DEFAULT_LANGUAGE and not editions.has_english_page(page.file.src_uri, config.docs_dir):
+        target = editions.nearest_translation(page.file.src_uri, config.docs_dir)
+        output = editions.language_link_to(output, "en", editions.relative_url(page.url.rstrip("/"), target.rstrip("/")))
     return HREFLANG_LINK.sub("", output)
 
 

@@ -13,7 +13,6 @@ the same under 4× CPU and Slow 4G (scripts/bench, « première image »)."""
 
 from functools import partial
 from http.server import ThreadingHTTPServer
-import json
 import re
 import threading
 import time
@@ -22,31 +21,11 @@ import pytest
 
 from browser_helpers import ALL_PAGES
 from browser_support import MISSING_PAGE, QuietHandler, context_options
+from soignants.tools.chromium import BLACK_PAGE, LUMINANCE_JS, painted_frames
 
 SLOW_SCRIPTS_MS = 600
 LATE = re.compile(r"/assets/javascripts/(bundle\.[^/]*|quitter|detresse|clavier)\.js(\?|$)")
 MAX_MEAN_LUMINANCE = 0.3  # a dark page measures about 0.05; a light one 0.85 and more
-BLACK_PAGE = "data:text/html,<meta name=color-scheme content=dark><body style='background:%23000'>"
-
-# The mean relative luminance of each frame (JPEG, base64), sampled every 4th pixel.
-LUMINANCE = """async frames => {
-  const linear = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-  const out = [];
-  for (const frame of frames) {
-    const image = await createImageBitmap(await (await fetch("data:image/jpeg;base64," + frame)).blob());
-    const canvas = new OffscreenCanvas(image.width, image.height);
-    const context = canvas.getContext("2d");
-    context.drawImage(image, 0, 0);
-    const data = context.getImageData(0, 0, image.width, image.height).data;
-    let sum = 0, count = 0;
-    for (let i = 0; i < data.length; i += 16) {
-      sum += 0.2126 * linear(data[i]) + 0.7152 * linear(data[i + 1]) + 0.0722 * linear(data[i + 2]);
-      count++;
-    }
-    out.push(sum / count);
-  }
-  return out;
-}"""
 
 
 class LateScriptsHandler(QuietHandler):
@@ -87,29 +66,6 @@ def measuring_page(browser):
     context.close()
 
 
-def painted_frames(context, page, url: str) -> list[str]:
-    """The frames the browser painted while `url` loaded in `page` (JPEG, base64), in order."""
-    cdp = context.new_cdp_session(page)
-    done = {}
-    cdp.on("Tracing.tracingComplete", lambda event: done.update(event))
-    cdp.send("Tracing.start", {"transferMode": "ReturnAsStream", "traceConfig": {
-        "includedCategories": ["disabled-by-default-devtools.screenshot"], "excludedCategories": ["*"]}})
-    page.goto(url, wait_until="load")
-    cdp.send("Tracing.end")
-    while "stream" not in done:
-        page.wait_for_timeout(20)
-    chunks = []
-    while True:
-        read = cdp.send("IO.read", {"handle": done["stream"], "size": 1 << 20})
-        chunks.append(read["data"])
-        if read.get("eof"):
-            break
-    cdp.send("IO.close", {"handle": done["stream"]})
-    trace = json.loads("".join(chunks))
-    events = trace["traceEvents"] if isinstance(trace, dict) else trace
-    return [event["args"]["snapshot"] for event in events if event.get("name") == "Screenshot"]
-
-
 @pytest.mark.parametrize("name", list(ALL_PAGES))
 def test_no_light_frame_in_dark_mode(browser, late_scripts_url, measuring_page, name):
     context = browser.new_context(**context_options("phone", "dark"))  # a cold cache
@@ -121,7 +77,7 @@ def test_no_light_frame_in_dark_mode(browser, late_scripts_url, measuring_page, 
     finally:
         context.close()
     assert len(frames) >= 2, f"{name} : {len(frames)} image(s) capturée(s) pendant le chargement"
-    light = measuring_page.evaluate(LUMINANCE, frames)
+    light = measuring_page.evaluate(LUMINANCE_JS, frames)
     assert scheme == "slate", scheme
     assert max(light) <= MAX_MEAN_LUMINANCE, (
         f"{name} : une image claire pendant le chargement en mode sombre (luminance moyenne "

@@ -243,7 +243,6 @@ def test_the_page_matches_as_python_does(open_search, distress_data, site_root, 
 FICHE = "fiches/soignant/epuisement-professionnel/"
 SEARCH_ICON = "label.md-header__button[for=__search]"
 SEARCH_BOX = "input.md-search__input"
-HELP_ROW = ".md-search-result .ss-recherche-aide"
 OVERLAY_STATE = """() => {
   const shown = el => !!el && el.checkVisibility({visibilityProperty: true, opacityProperty: true});
   const onTop = el => { if (!shown(el)) return false; const r = el.getBoundingClientRect();
@@ -254,7 +253,7 @@ OVERLAY_STATE = """() => {
     card: shown(document.querySelector("[data-ss-recherche-detresse] .ss-recherche-detresse")),
     unavailable: shown(document.querySelector("[data-ss-recherche-indisponible]")),
     initialising: shown(meta) ? meta.textContent.trim() : null,
-    row: [...document.querySelectorAll(".md-search-result .ss-recherche-aide a[href^='tel:']")].filter(onTop).map(a => a.getAttribute("href")),
+    row: [...document.querySelectorAll(".md-search .ss-recherche-aide a[href^='tel:']")].filter(onTop).map(a => a.getAttribute("href")),
     card_numbers: [...document.querySelectorAll(".ss-recherche-detresse a[href^='tel:']")].filter(onTop).map(a => a.getAttribute("href")),
     quitter: [...document.querySelectorAll(".md-search [data-ss-quitter-aussi]")].some(onTop),
   };
@@ -264,6 +263,9 @@ OVERLAY_STATE = """() => {
 def open_phone_search(page):
     page.locator(SEARCH_ICON).click()
     page.wait_for_function("document.getElementById('__search').checked")
+    # Material fades the search in: measured once it is fully on screen.
+    page.wait_for_function("""() => [".md-search__inner", ".md-search__output"].every(sel =>
+      getComputedStyle(document.querySelector(sel)).opacity === "1")""")
 
 
 def test_the_card_shows_as_the_phrase_is_typed_before_the_engine_has_loaded(new_context, open_page_in):

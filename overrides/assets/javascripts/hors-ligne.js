@@ -12,6 +12,7 @@
   var me = document.currentScript;
   if (!me || !("serviceWorker" in navigator)) return;
   var worker = new URL(me.getAttribute("data-ss-worker"), location.href).href;
+  // After the page's own loading, never before.
   window.addEventListener("load", function () {
     navigator.serviceWorker.register(worker, { updateViaCache: "none" }).catch(function (error) {
       console.warn("hors-ligne : lecture hors connexion indisponible", error);

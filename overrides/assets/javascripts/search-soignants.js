@@ -361,17 +361,47 @@
     return { location: location, title: escapeHtml(title), text: escapeHtml(text), score: score, terms: {} };
   }
 
+  // --- Excerpts: never the hidden keywords -----------------------------------------------------
+  // A page's keywords (meta.mots_cles) are indexed as the last words of its text (search_pagefind.py),
+  // so that they rank; they are no text of the page, and an excerpt must never show them (« envie
+  // d'un accident » read as a sentence). Where Pagefind matched them, the excerpt is made again from
+  // the page's own words (its content before them, Pagefind's word positions), around its best match.
+  var EXCERPT_WORDS = 24;
+  var SPACES = /[\r\n\s]+/g;
+
+  function pageWords(data) {
+    var words = String(data.content || "").split(SPACES);
+    var keywords = String((data.meta && data.meta.mots_cles) || "").split(SPACES).filter(Boolean).length;
+    return { words: words, end: Math.max(0, words.length - keywords) };
+  }
+
+  // The text of a page or section: Pagefind's excerpt, or, if it matched the keywords, the page's
+  // words around its best match between `from` and the keywords (null: nothing but keywords).
+  function ownExcerpt(found, text, page, from) {
+    var located = found.weighted_locations || [];
+    if (!located.some(function (hit) { return hit.location >= page.end; })) return plain(text);
+    var own = located.filter(function (hit) { return hit.location >= from && hit.location < page.end; });
+    if (!own.length) return null;
+    var best = own.reduce(function (a, b) { return b.balanced_score > a.balanced_score ? b : a; });
+    var start = Math.max(from, best.location - Math.floor(EXCERPT_WORDS / 3));
+    return page.words.slice(start, Math.min(page.end, start + EXCERPT_WORDS)).join(" ");
+  }
+
   // Material's result: one list per page, the page then its sections, best score first.
   function itemsOf(pages, help) {
     var items = pages.map(function (data) {
       var location = locationOf(data.url);
+      var page = pageWords(data);
       var sections = (data.sub_results || []).filter(function (section) {
         return locationOf(section.url).indexOf("#") > 0;
-      }).slice(0, MAX_SECTIONS);
-      return { location: location, title: (data.meta && data.meta.title) || location, text: plain(data.excerpt),
-               sections: sections.map(function (section) {
-                 return { location: locationOf(section.url), title: section.title || "", text: plain(section.excerpt) };
-               }) };
+      }).map(function (section) {
+        var from = section.anchor && typeof section.anchor.location === "number" ? section.anchor.location : 0;
+        return { location: locationOf(section.url), title: section.title || "", text: ownExcerpt(section, section.excerpt, page, from) };
+      }).filter(function (section) { return section.text !== null; }).slice(0, MAX_SECTIONS);
+      var text = ownExcerpt(data, data.excerpt, page, 0);
+      return { location: location, title: (data.meta && data.meta.title) || location,
+               text: text !== null ? text : page.words.slice(0, Math.min(page.end, EXCERPT_WORDS)).join(" "),
+               sections: sections };
     });
     if (help !== null) {
       var index = -1;
@@ -512,7 +542,8 @@
     search: function (query) {
       return run(query).then(function (found) {
         return { pages: found.items.map(function (item) { return pageOf(item[0].location); }),
-                 words: found.sent, help: found.help };
+                 words: found.sent, help: found.help,
+                 texts: found.items.map(function (item) { return item.map(function (doc) { return plain(doc.text); }); }) };
       });
     },
     prepare: function (query) {
