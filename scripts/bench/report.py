@@ -233,7 +233,7 @@ def crisis_table(crisis: dict) -> str:
         return f"Non mesuré : {crisis.get('error', '')}"
     first = crisis["first_results"]
     rows = [["Encadré de détresse affiché, en ligne (cache vide)", _ms(crisis["card_ms"]["online"])],
-            ["Encadré de détresse affiché, hors connexion", _ms(crisis["card_ms"]["offline"])],
+            ["Encadré de détresse affiché, hors connexion (depuis l'ouverture de la recherche)", _ms(crisis["card_ms"]["offline"])],
             [f"Premiers résultats (« {crisis['query']} » tapé dès l'ouverture)", _ms(first["ms"])],
             ["… depuis l'ouverture de la recherche", _ms(first["from_open_ms"])],
             ["Octets reçus avant les premiers résultats (Ko gzip / brut, requêtes)",
