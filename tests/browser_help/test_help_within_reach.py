@@ -67,3 +67,18 @@ def test_quitter_from_the_open_menu(guarded, site_url):
     page.wait_for_function(f"() => ({ON_TOP})({selector!r})")  # once the menu has slid in
     page.locator(selector).click()
     _left(page, guard)
+
+
+def test_every_button_of_the_header_is_44_px_on_a_phone(guarded, site_url):
+    page, _ = guarded(**context_options("phone", "light"))
+    page.goto(site_url + FICHE)
+    sizes = page.evaluate("""() => [...document.querySelectorAll(
+        ".md-header__inner a, .md-header__inner label, .md-header__inner button, .md-header__inner summary")]
+      .filter(el => el.checkVisibility({visibilityProperty: true, opacityProperty: true})
+                    && !el.closest(".ss-appel__panneau, .md-search, .md-select__inner"))
+      .map(el => { const r = el.getBoundingClientRect();
+                   return [(el.getAttribute("aria-label") || el.textContent || el.className).trim().slice(0, 30), r.width, r.height]; })""")
+    assert len(sizes) >= 6, sizes  # menu, help, « Quitter », colour scheme, language, search
+    small = [entry for entry in sizes if entry[1] < 44 or entry[2] < 44]
+    assert small == [], small
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling

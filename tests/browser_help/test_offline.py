@@ -31,8 +31,8 @@ CHANGED = "sps"  # a number of the help strip, on every page
 
 
 class Host:
-    """A static host whose folder can be swapped (a new build goes online) and that can stop
-    answering (no network)."""
+    """A static host whose folder can be swapped (a new build goes online), that lets browsers keep
+    its files for 10 minutes (as GitHub Pages does), and that can stop answering (no network)."""
 
     def __init__(self, folder):
         self.folder = folder
@@ -42,6 +42,11 @@ class Host:
         class Handler(QuietHandler):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=str(host.folder), **kwargs)
+
+            def end_headers(self):
+                # As GitHub Pages does: the browser may reuse any file for 10 minutes without asking.
+                self.send_header("Cache-Control", "max-age=600")
+                super().end_headers()
 
             def handle_one_request(self):
                 if host.offline:

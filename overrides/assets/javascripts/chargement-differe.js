@@ -6,7 +6,8 @@
 // only once its bundle has run at the end of the page, which moved or recoloured the page after it
 // was shown: the colour scheme the reader's system asks for (a light frame in a dark room), the
 // header as it will be (the search and the colour-scheme button, which Material hides until then:
-// « no-js », `hidden`), and « Quitter » in its place in the header (quitter.js did it late).
+// « no-js », `hidden`), « Quitter » in its place in the header (quitter.js did it late), and the
+// tables in the scrolling box Material puts them in.
 // When the search cannot start (offline, a file missing), the « ss:recherche-indisponible » event
 // tells detresse.js, which says so and shows the help numbers.
 (function () {
@@ -59,14 +60,55 @@
     }
     return done.quitter && done.palette;
   };
+  // Tables: Material wraps each one in a scrolling box when its bundle runs, and the page below
+  // it moved then. Each is wrapped the same way as the parser adds it; when Material's own box
+  // comes inside ours, it takes our box's place: the same page, wrapped before it is painted.
+  var wrapTables = function () {
+    // A table is shown once the parser has gone past it: its columns widen as its rows arrive.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ss-en-cours]"), function (box) {
+      if (box.nextSibling) box.removeAttribute("data-ss-en-cours");
+    });
+    var tables = document.querySelectorAll(".md-content table:not([class])");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      var inner = table.parentElement;
+      var box = inner && inner.classList.contains("md-typeset__table") ? inner.parentElement : null;
+      if (!box) {
+        box = document.createElement("div");
+        box.className = "md-typeset__scrollwrap";
+        box.setAttribute("data-ss-enveloppe", "");
+        if (!table.nextSibling && document.readyState === "loading") box.setAttribute("data-ss-en-cours", "");
+        inner = document.createElement("div");
+        inner.className = "md-typeset__table";
+        table.parentNode.insertBefore(box, table);
+        box.appendChild(inner);
+        inner.appendChild(table);
+      } else {
+        var ours = box.parentElement && box.parentElement.parentElement;
+        if (!box.hasAttribute("data-ss-enveloppe") && ours && ours.hasAttribute("data-ss-enveloppe")) {
+          ours.parentNode.replaceChild(box, ours);
+        }
+      }
+    }
+  };
   if (window.MutationObserver) {
     var watcher = new MutationObserver(function () {
       if (firstPaint()) watcher.disconnect();
     });
     watcher.observe(document.documentElement, { childList: true, subtree: true });
+    var tableWatcher = new MutationObserver(wrapTables);
+    tableWatcher.observe(document.documentElement, { childList: true, subtree: true });
     document.addEventListener("DOMContentLoaded", function () {
       watcher.disconnect();
       document.documentElement.classList.remove("ss-entete-en-attente");
+      Array.prototype.forEach.call(document.querySelectorAll("[data-ss-en-cours]"), function (box) {
+        box.removeAttribute("data-ss-en-cours");
+      });
+    });
+    // Material wraps the tables on DOMContentLoaded, after this listener: watch until the page has loaded.
+    window.addEventListener("load", function () {
+      wrapTables();
+      tableWatcher.disconnect();
     });
   }
   // --- The search, on opening --------------------------------------------------------------------

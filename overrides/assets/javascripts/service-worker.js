@@ -11,8 +11,9 @@
  * What it does, and all it does:
  * - on install, it keeps those files (the same for every reader) in the browser's Cache Storage,
  *   under a name of its own scope and version; on activation, it deletes the older versions;
- * - a page asked for goes to the network first, always: online, the reader gets the page as it is
- *   now, never a kept copy (a changed number is never served stale); only when the network
+ * - a page asked for goes to the network first, always, checked with the host even if the browser
+ *   holds a copy: online, the reader gets the page as it is now, never a kept copy (a changed
+ *   number is never served stale); only when the network
  *   fails, the kept copy of a help page, or, for any other page, « Sans connexion » (in the
  *   reader's edition), which lists the help numbers;
  * - the same for the kept files (network first, the kept copy offline);
@@ -86,7 +87,10 @@ if (SETTINGS.off) {
     var url = new URL(request.url);
     if (url.origin !== self.location.origin || !inScope(url)) return;
     if (request.mode === "navigate") {
-      event.respondWith(fetch(request).catch(function () {
+      // Asked of the site each time (`no-cache`: a copy in the HTTP cache is checked with the host
+      // first, cheaply): a page a host serves without cache headers would otherwise be reused, old.
+      var fresh = new Request(request.url, { cache: "no-cache", credentials: "same-origin", redirect: "manual" });
+      event.respondWith(fetch(fresh).catch(function () {
         return kept(request).then(function (hit) { return hit || offlinePage(url); });
       }));
     } else if (KEPT.has(under(url))) {
