@@ -44,7 +44,9 @@ HELP_UNCOVERED = r"""() => {
   const exits = document.querySelectorAll('[data-ss-quitter]');
   if (strips.length !== 1) problems.push(`${strips.length} bandeaux d'aide (.ss-bandeau), 1 attendu`);
   if (exits.length !== 1) problems.push(`${exits.length} liens « Quitter » ([data-ss-quitter]), 1 attendu`);
-  if (document.querySelectorAll('.ss-quitter').length > 1) problems.push('plusieurs zones « Quitter » (.ss-quitter)');
+  // The template's own copies in the open search and menu (data-ss-quitter-aussi) are not counted.
+  const zones = [...document.querySelectorAll('.ss-quitter')].filter(z => !z.querySelector('[data-ss-quitter-aussi]'));
+  if (zones.length > 1) problems.push('plusieurs zones « Quitter » (.ss-quitter)');
   if (strips.length === 1) {
     const strip = strips[0];
     const links = strip.querySelectorAll('a');

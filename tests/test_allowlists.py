@@ -23,7 +23,7 @@ def test_the_project_configuration_passes_its_allowlist():
 def test_the_documented_variables_are_the_ones_the_configuration_reads():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     used = {name for name in DOCUMENTED_ENV if f"!ENV [{name}" in text}
-    assert used == {"SITE_URL", "SIGNALEMENT_FORGE", "SIGNALEMENT_COURRIEL"}
+    assert used == {"SITE_URL", "SIGNALEMENT_FORGE", "SIGNALEMENT_COURRIEL", "HORS_LIGNE"}
     guide = (ROOT / "docs" / "a-propos" / "contribuer" / "configuration.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in guide for name in DOCUMENTED_ENV)
 

@@ -133,7 +133,7 @@ def test_the_box_goes_right_after_the_essentials():
 def test_a_fiche_with_deadlines_gets_the_box_and_the_script_and_one_without_gets_neither():
     meta = {"partie": "cabinet", "sources": ["CSSR133-3"], "delais": [entry()]}
     rendered = render_page_markdown(FICHE, meta, "fiches/cabinet/x.md")
-    assert rendered.index("## L'essentiel") < rendered.index("Délais à ne pas manquer") < rendered.index("## Repérer")
+    assert rendered.index("## L'essentiel") < rendered.index("## Délais à ne pas manquer") < rendered.index("## Repérer")
     assert deadline_pages.SCRIPT in page_assets(FICHE, "fiches/cabinet/x.md", "fr", "page", meta)[1]
     without = {"partie": "cabinet", "sources": ["CSSR133-3"]}
     assert "Délais à ne pas manquer" not in render_page_markdown(FICHE, without, "fiches/cabinet/x.md")

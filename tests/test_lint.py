@@ -122,6 +122,7 @@ CASES = [
     ('questionnaire-champ-manquant.yml', 'data/questionnaires/exemple.yml', 'champ-manquant', 49),
     ('questionnaire-cle-inconnue.yml', 'data/questionnaires/exemple.yml', 'cle-inconnue', 48),
     ('questionnaire-aide-inconnue.yml', 'data/questionnaires/exemple.yml', 'aide-inconnue', 44),
+    ('questionnaire-ligne-sans-numero.yml', 'data/questionnaires/exemple.yml', 'ligne-sans-numero', 40),
     ('marqueur-questionnaire.md', 'docs/fiches/soignant/marqueur-questionnaire.md', 'marqueur-invalide', 39),
     ('aide-source-accueil.yml', 'data/aide.yml', 'source-accueil', 32),
     ('bib-source-accueil.yml', 'data/bibliographie.yml', 'source-accueil', 27),

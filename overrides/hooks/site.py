@@ -18,9 +18,9 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import (asset_manifest, build_log, build_notices, csp, http_headers, minify, open_data,
-                                page_budget, prerender, regional_build, search_index, search_pagefind, serving,
-                                template_cache, template_errors)
+from soignants.pipeline import (asset_manifest, build_log, build_notices, build_version, csp, distress_script,
+                                http_headers, minify, open_data, page_budget, prerender, regional_build, search_index,
+                                search_pagefind, service_worker, serving, template_cache, template_errors)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
 
@@ -83,6 +83,11 @@ def on_config(config):
         _csp_hashes.clear()
         _not_found_pages.clear()
     config.extra["bandeau"] = prerender.strip_entries()
+    # The build's version (Pagefind's cache tag) and whether the offline help is on (kill switch).
+    if _build_depth == 0:
+        _french_site["version"] = build_version.build_version(Path(config.config_file_path or ".").resolve().parent)
+    config.extra["ss_construction"] = _french_site.get("version", "")
+    config.extra["ss_hors_ligne"] = service_worker.enabled(config.extra.get("hors_ligne"))
     if _configured_nav:
         config.nav = prerender.complete_nav(_configured_nav, _language(config), config.docs_dir)
     return config
@@ -169,6 +174,10 @@ def on_post_page(output, page, config):
         output = editions.french_links(output, page.url)  # page.url starts with en/
     # The language switcher works wherever the built site is copied, with or without SITE_URL.
     output = editions.relative_language_links(output, page.url, urlsplit(config.site_url or "/").path)
+    # From a page not translated yet, the other edition's closest page (its section's), not its home.
+    if lang == DEFAULT_LANGUAGE and not editions.has_english_page(page.file.src_uri, config.docs_dir):
+        target = editions.nearest_translation(page.file.src_uri, config.docs_dir)
+        output = editions.language_link_to(output, "en", editions.relative_url(page.url.rstrip("/"), target.rstrip("/")))
     return HREFLANG_LINK.sub("", output)
 
 
@@ -200,8 +209,9 @@ def on_post_build(config):
         return  # the English edition, built inside the French build: finish once, at the end
     site_dir = Path(config.site_dir)
     index = site_dir / "search" / "search_index.json"
+    vocabulary = None
     if index.exists():
-        search_index.rewrite(index, _keywords)
+        vocabulary = search_index.rewrite(index, _keywords)
         _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         # The readers' search: Pagefind's index in fragments, over the pages just written (its
         # folder emptied first: only what Pagefind writes there is registered as its own).
@@ -213,8 +223,22 @@ def on_post_build(config):
         _manifest.add_generated_tree(site_dir, site_dir / search_pagefind.BUNDLE, "Pagefind")
         seconds = f"{report.seconds:.1f}".replace(".", ",")
         log.info("Recherche : %d pages indexées en %s s (Pagefind)", report.pages, seconds)
-    # Our scripts and style sheets as readers download them: minified (the sources keep their comments).
-    minify.minify_assets(site_dir)
+    # Distress matched as the reader types, before the search loads: its rules, in its script.
+    try:
+        distress_script.write_rules(site_dir, vocabulary)
+    except distress_script.DistressScriptError as error:
+        raise PluginError(str(error)) from None
+    # Our scripts and style sheets as readers download them: minified (the sources keep their comments);
+    # then the help pages offline: the site's service worker, from the files just written (or its kill switch).
+    try:
+        worker = service_worker.take_template(site_dir)
+        minify.minify_assets(site_dir)
+        service_worker.write(site_dir, worker, config.extra.get("ss_hors_ligne", True))
+    except service_worker.ServiceWorkerError as error:
+        raise PluginError(str(error)) from None
+    # Both written by our code from a source of overrides/ and the build's data: registered as such.
+    _manifest.add_generated(site_dir, site_dir / distress_script.SCRIPT, "recherche (détresse, règles de la construction)")
+    _manifest.add_generated(site_dir, site_dir / service_worker.WORKER, "service worker (construction)", worker=True)
     # HTTP headers for hosts that read them (_headers, .htaccess, an nginx snippet), from the
     # pages' policy: every page's theme-script hashes, and what a <meta> cannot carry.
     for path in http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url):

@@ -18,7 +18,7 @@ import time
 
 from soignants.model import catalog
 
-from . import ROOT, builds, checks, corpus, engines, lighthouse, rebuild, report, search, weight
+from . import ROOT, builds, checks, corpus, crisis, engines, lighthouse, rebuild, report, search, weight
 from .server import serve
 
 DEFAULT_SIZES = [100, 1000, 5000]
@@ -42,7 +42,7 @@ def parse_arguments(argv):
                         help="seconds after which one build or check is stopped and reported as too slow (default: 1800)")
     parser.add_argument("--out", default="bench-results", help="folder of the JSON results (default: bench-results/)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated steps to leave out: weight,lighthouse,build,search,engines,checks,rebuild, "
+                        help="comma-separated steps to leave out: weight,crisis,lighthouse,build,search,engines,checks,rebuild, "
                              "or real (our real content, with its page weight and Lighthouse)")
     parser.add_argument("--docs", action="store_true",
                         help=f"also write the tables into {DOCS_PAGE.relative_to(ROOT)}")
@@ -160,6 +160,9 @@ class Run:
     def real_site_measures(self, site: Path, pages: dict) -> None:
         """Page weight and Lighthouse: only on our real content."""
         self.results["weight"] = self.step("weight", weight.measure_site, site, pages)
+        self.save()
+        # The reader in crisis on a phone: time to the distress card, first paint, layout shifts.
+        self.results["crisis"] = self.step("crisis", crisis.measure, site, pages, 1 if self.args.quick else self.runs)
         self.save()
         if "lighthouse" not in self.skip:
             with serve(site) as server:

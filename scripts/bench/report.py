@@ -227,6 +227,29 @@ def budgets(results: dict) -> list[str]:
     return weight_budget(results) + lighthouse_budget(results) + build_budgets(results.get("sizes", []))
 
 
+def crisis_table(crisis: dict) -> str:
+    """The reader in crisis on a phone (scripts/bench/crisis.py)."""
+    if "card_ms" not in crisis:
+        return f"Non mesuré : {crisis.get('error', '')}"
+    first = crisis["first_results"]
+    rows = [["Encadré de détresse affiché, en ligne (cache vide)", _ms(crisis["card_ms"]["online"])],
+            ["Encadré de détresse affiché, hors connexion (depuis l'ouverture de la recherche)", _ms(crisis["card_ms"]["offline"])],
+            [f"Premiers résultats (« {crisis['query']} » tapé dès l'ouverture)", _ms(first["ms"])],
+            ["… depuis l'ouverture de la recherche", _ms(first["from_open_ms"])],
+            ["Octets reçus avant les premiers résultats (Ko gzip / brut, requêtes)",
+             f"{show(first['gzip'], 'Ko', 1, 1 / 1024)} / {show(first['raw'], 'Ko', 1, 1 / 1024)}, "
+             f"{show(first['requests'], '', 0)}"]]
+    lines = [table(["Mesure (téléphone, processeur ralenti 4 fois)", "Valeur"], rows), "",
+             table(["Page (mode sombre, Slow 4G, processeur ÷ 4, cache vide)", "Luminance de la première image",
+                    "Image la plus claire", "Images peintes", "CLS"],
+                   [[PAGE_LABELS.get(label, label), show(entry["first_luminance"], digits=2),
+                     show(entry["max_luminance"], digits=2), show(entry["frames"], digits=0), show(entry["cls"], digits=3)]
+                    for label, entry in crisis["pages"].items()])]
+    if crisis.get("errors"):
+        lines += ["", "Échecs : " + " ; ".join(crisis["errors"])[:600]]
+    return "\n".join(lines)
+
+
 def markdown(results: dict) -> str:
     meta = results.get("meta", {})
     sizes = results.get("sizes", [])
@@ -242,6 +265,12 @@ def markdown(results: dict) -> str:
         parts += ["### Poids des pages (contenu réel, Chromium, cache vide)", "", weight_table(results["weight"]), ""]
     if results.get("lighthouse"):
         parts += ["### Lighthouse (téléphone, contenu réel)", "", lighthouse_table(results["lighthouse"]), ""]
+    if results.get("crisis"):
+        parts += ["### Le lecteur en détresse, sur un téléphone", "",
+                  "De la touche qui complète « je veux mourir » à l'encadré des numéros peint ; des premiers "
+                  "résultats ; de la première image en mode sombre (luminance moyenne, 0 noir, 1 blanc ; une page "
+                  "sombre est vers 0,05) et du décalage de mise en page (CLS) par type de page.", "",
+                  crisis_table(results["crisis"]), ""]
     if sizes:
         parts += ["### Temps de construction", "", build_table(sizes), "",
                   "### Taille des pages quand le nombre de fiches augmente", "", page_growth_table(sizes, results.get("weight")), "",

@@ -97,6 +97,7 @@ CODES = {
     "cle-inconnue": (ERROR, "clé de bibliographie inconnue (« sources » ou [@Clé])"),
     "citation-invalide": (ERROR, "citation [@…] mal écrite, qui s'afficherait telle quelle"),
     "aide-inconnue": (ERROR, "marqueur [[aide:…]] inconnu ou mal écrit"),
+    "ligne-sans-numero": (ERROR, "ligne d'aide proposée après un score (« lignes » d'un questionnaire) sans numéro de téléphone en service"),
     "marqueur-invalide": (ERROR, "marqueur <!-- liste-fiches / bibliographie / annuaire --> mal écrit ou valeur inconnue"),
     "html-dangereux": (ERROR, "HTML qui exécute du code : <script>, <iframe>, attributs on…=, liens javascript:, <style> externe"),
     "ressource-externe": (ERROR, "image, son, vidéo ou style chargé depuis un autre site"),

@@ -52,8 +52,9 @@ DOCUMENTED_ENV = {
     "SIGNALEMENT_FORGE": {("extra", "signalement", "forge")},
     "SIGNALEMENT_COURRIEL": {("extra", "signalement", "courriel")},
     "EDITION": {("extra", "edition")},
+    "HORS_LIGNE": {("extra", "hors_ligne")},  # the offline help's kill switch (README, « Confidentialité »)
 }
-ALLOWED_JAVASCRIPT = ("assets/javascripts/quitter.js",)
+ALLOWED_JAVASCRIPT = ("assets/javascripts/quitter.js", "assets/javascripts/detresse.js")
 ALLOWED_CSS = ("assets/stylesheets/site.css", "assets/stylesheets/aide.css")
 REQUIRED_HOOK = "overrides/hooks/site.py"
 CUSTOM_DIR = "overrides"
@@ -403,6 +404,8 @@ class _Checker:
             "status": self.status_labels,
             "tags": self.tag_classes,
             "edition": lambda p, v: self.value(p, v, self.identifier),
+            # The offline help (service worker) on or off: true or false (also as HORS_LIGNE=false).
+            "hors_ligne": lambda p, v: self.value(p, v, self.one_of, (True, False, "true", "false")),
         }
         for key, item in extra.items():
             if key in rules:

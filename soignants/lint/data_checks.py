@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..model import distress
 from ..model.dates import months_old
 from ..model.questionnaires import coherence_problems, texts
 from ..render.markers import HELP_MARKER
@@ -33,7 +34,7 @@ STALE_AFTER_MONTHS = 12
 # Fields of data/aide.yml that are not text for readers (a number belongs in `telephone` only).
 AIDE_NOT_TEXT = {"id", "telephone", "email", "web", "url", "verifie_le", "regions", "departements"}
 # Fields of a questionnaire that are not text for readers.
-QUESTIONNAIRE_NOT_TEXT = {"id", "url", "aide", "cle", "sources"}
+QUESTIONNAIRE_NOT_TEXT = {"id", "url", "aide", "cle", "sources", "lignes"}  # lignes: ids of data/aide.yml
 
 
 @dataclass
@@ -197,7 +198,29 @@ def check_questionnaire(ctx: Context, path: Path) -> list[Problem]:
                     problems.append(Problem(shown, lines.line(key_path), "aide-inconnue",
                                             f"contact d'aide « {match.group(1)} » inconnu dans « {match.group(0)} » ; "
                                             f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
+        problems += _band_lines_problems(ctx, data, lines, shown, contacts)
     problems += data_number_problems(data, lines, ctx.known_numbers, shown, skip=QUESTIONNAIRE_NOT_TEXT)
+    return problems
+
+
+def _band_lines_problems(ctx: Context, data: dict, lines: YamlLines, shown: str, contacts: set[str]) -> list[Problem]:
+    """Each band's `lignes` (shown as buttons right after the score): known lines of data/aide.yml,
+    each with a number in service; a line without a number is never offered as a line to call."""
+    entries = {str(e.get("id")): e for e in ctx.help_entries if isinstance(e, dict)}
+    problems = []
+    for band_index, band in enumerate(data["paliers"]):
+        for index, key in enumerate(band.get("lignes") or []):
+            where = lines.line(("paliers", band_index, "lignes", index))
+            entry = entries.get(key)
+            if key not in contacts or entry is None:
+                problems.append(Problem(shown, where, "aide-inconnue",
+                                        f"ligne d'aide « {key} » inconnue dans les « lignes » du palier « {band['id']} » ; "
+                                        f"identifiants possibles (data/aide.yml) : {', '.join(sorted(contacts))}"))
+            elif not entry.get("telephone") or entry.get("statut") == "historique":
+                problems.append(Problem(shown, where, "ligne-sans-numero",
+                                        f"la ligne « {key} » du palier « {band['id']} » n'a pas de numéro de téléphone en "
+                                        "service dans data/aide.yml : le résultat n'y proposerait rien à appeler ; "
+                                        "choisissez une ligne qui a un numéro"))
     return problems
 
 
@@ -215,9 +238,10 @@ def check_distress(ctx: Context, path: Path) -> list[Problem]:
     known = lambda stem: True  # noqa: E731 - no typo forgiven here
     phrases = []  # (text, words, line)
     first_seen: dict[tuple, tuple[str, int]] = {}
-    for lang in ("fr", "en"):
-        for index, text in enumerate(data["expressions"][lang]):
-            line = lines.line(("expressions", lang, index))
+    levels = [(key, lang) for key in ("expressions", "epuisement") if key in data for lang in ("fr", "en")]
+    for key, lang in levels:
+        for index, text in enumerate(data[key][lang]):
+            line = lines.line((key, lang, index))
             words = tuple(phrase_words(text))
             if not words:
                 problems.append(Problem(shown, line, "champ-invalide",
@@ -240,9 +264,10 @@ def check_distress(ctx: Context, path: Path) -> list[Problem]:
                                     "elle ne change rien ; retirez-la, ou corrigez-la pour qu'elle contienne "
                                     "l'expression à ne pas compter", WARNING))
     exceptions = tuple(e for e in exceptions if e)
+    spellings = distress.rules(data).spellings  # SMS spellings written out, as in the search
     for index, case in enumerate(data["ne_declenchent_pas"]):
         for text, words, line in phrases:
-            if distress_phrase(case["requete"], DistressRules((words,), exceptions), known):
+            if distress_phrase(case["requete"], DistressRules((words,), exceptions, (), spellings), known):
                 problems.append(Problem(shown, lines.line(("ne_declenchent_pas", index, "requete")), "exemple-declenche",
                                         f"la requête « {case['requete']} » ne doit pas ouvrir l'encadré de détresse, mais "
                                         f"elle contient l'expression « {text} » (ligne {line}) ; précisez ou retirez "

@@ -182,6 +182,9 @@ def _band_problems(bands: list, score: dict) -> list[Issue]:
 
 # --- texts and scoring ------------------------------------------------------------------------------
 
+IDS_NOT_TEXT = {"lignes"}  # identifiers of data/aide.yml (« 3114 » is an id there, not a typed number)
+
+
 def texts(data: dict):
     """Every text of the file with its key path: (path, text). For marker checks at the right line."""
     def walk(node, path):
@@ -189,7 +192,8 @@ def texts(data: dict):
             yield path, node
         elif isinstance(node, dict):
             for key, value in node.items():
-                yield from walk(value, path + (key,))
+                if key not in IDS_NOT_TEXT:
+                    yield from walk(value, path + (key,))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 yield from walk(value, path + (index,))
@@ -201,7 +205,7 @@ class Score:
     total: int
     band: dict
     alerts: tuple  # the alerts the answers set off
-    high: bool     # total at or above `seuil_haut`, or an alert: help comes first
+    high: bool     # total at or above `seuil_haut`, or an alert: the result asks to call now
 
 
 def missing(data: dict, answers: dict) -> list[int]:

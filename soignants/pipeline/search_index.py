@@ -112,10 +112,12 @@ def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rul
     return {"config": config, "docs": []}, vocabulary
 
 
-def rewrite(path, keywords_by_location: dict[str, list[str]]) -> None:
+def rewrite(path, keywords_by_location: dict[str, list[str]]) -> dict:
+    """Rewrite the index in place and write the vocabulary next to it; returns the vocabulary."""
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
     light, vocabulary = enrich(index, keywords_by_location)
     for target, data in ((path, light), (path.parent / VOCABULARY_FILE, vocabulary)):
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+    return vocabulary

@@ -131,3 +131,23 @@ def french_links(html: str, page_url_: str) -> str:
         return html_tag
 
     return EDITION_TAG.sub(tag, html)
+
+
+def nearest_translation(src_uri: str, docs_dir, lang: str = "en") -> str:
+    """The address, under the site's root, of the page in `lang` closest to a page that has no
+    translation: its section's page (`fiches/soignant/x.md` -> `en/fiches/` when only
+    `fiches/index.en.md` exists), up to the edition's home page."""
+    folder = posixpath.dirname(src_uri)
+    while True:
+        index = posixpath.join(folder, "index.md") if folder else "index.md"
+        if (Path(docs_dir) / (index[:-len(".md")] + f".{lang}.md")).is_file():
+            return f"{lang}/{page_url(index)}"
+        if not folder:
+            return f"{lang}/"
+        folder = posixpath.dirname(folder)
+
+
+def language_link_to(html: str, lang: str, target: str) -> str:
+    """Point the language switcher's link for `lang` at `target` (a relative address)."""
+    pattern = re.compile(r'(<a href=")[^"]*(" hreflang="' + re.escape(lang) + r'" class="md-select__link">)')
+    return pattern.sub(lambda m: m.group(1) + target + m.group(2), html)

@@ -24,7 +24,7 @@ from datetime import date
 from html import escape
 import re
 
-from . import bibliography, editorial, feedback, generated, news, questionnaire_form
+from . import bibliography, editorial, feedback, generated, news, page_guides, questionnaire_form
 from . import deadlines as deadline_pages
 from ..model import catalog, committee, help_data
 from . import help_directory as help_pages  # `help_directory` below is the « annuaire » marker
@@ -426,6 +426,13 @@ def render_page_markdown(markdown: str, meta: dict, src_uri: str, lang: str = "f
     markdown = expand_citations(markdown, src_uri)
     if is_fiche:
         markdown = deadline_pages.insert_after_essentials(markdown, deadline_pages.box(meta, lang))
+    # On a phone: the page's sections under its title, and « L'essentiel » leading to what to do
+    # (its steps, and the deadlines box just inserted).
+    if is_fiche:
+        markdown = page_guides.essential_links(markdown, lang)
+    toc = page_guides.compact_toc(markdown, meta, lang)
+    if toc:
+        markdown = insert_after_title(markdown, toc)
     if is_fiche or is_testimony:
         notice = draft_notice(meta, today, lang, testimony=is_testimony)
         if is_testimony:

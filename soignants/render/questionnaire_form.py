@@ -6,9 +6,10 @@ Renders, from data/questionnaires/ID.yml (soignants/model/questionnaires.py) and
 - a <form> that sends nothing: `method="dialog"` (outside a dialog, submitting does nothing,
   even if the script fails), no action, `autocomplete="off"`; one <fieldset> + <legend> per
   item, one radio per answer, its value shown next to its label;
-- the result, hidden until the script shows it: the alerts, « Quel numéro pour quoi ? »
-  (help_directory.which_number, numbers from data/aide.yml), the score, the band and what the
-  result means and does not mean;
+- the result, hidden until the script shows it: the score and what it means (its band), the
+  alerts, then the band's two or three lines to call (`lignes`, numbers from data/aide.yml, as
+  buttons), what the result does not mean, and the whole « Quel numéro pour quoi ? »
+  (help_directory.which_number) last;
 - the bands table, which is also the fallback without JavaScript (add up the numbers, read the
   table), the licence with its sources, and the references;
 - the JSON the script needs, and the page's own stylesheet and script, by relative paths (not
@@ -28,6 +29,7 @@ from .escaping import json_for_html
 from .bibliography import date_fr, full_citation_html, references as bibliography_references
 from .help_directory import MONTHS_EN
 from .markers import MarkerError, bibliography_page, expand_help_markers, relative_link
+from ..model import help_data
 
 SCRIPT = "assets/javascripts/auto-evaluation.js"
 STYLESHEET = "assets/stylesheets/auto-evaluation.css"
@@ -56,10 +58,11 @@ TEXTS = {
         "band": "Palier « {label} » (score de {min} à {max}).",
         "limits_title": "Ce que ce résultat veut dire, et ce qu'il ne veut pas dire",
         "help_title": "Quel numéro pour quoi ?",
+        "lines_title": "À qui parler maintenant",
         "table_title": "Lire le score",
         "table_intro": "Le score est la somme des chiffres de vos {n} réponses ; il va de {min} à {max}.",
-        "table_high": "À partir de {threshold}, le résultat commence par les numéros d'aide.",
-        "table_alert": "Quel que soit le score, c'est aussi le cas si vous répondez {values} à la question {number}.",
+        "table_high": "À partir de {threshold}, le résultat invite à en parler sans attendre, avec les lignes à appeler.",
+        "table_alert": "Quel que soit le score, si vous répondez {values} à la question {number}, le résultat vous invite à appeler maintenant.",
         "table_caption": "Les paliers du score",
         "col_score": "Score",
         "col_band": "Palier",
@@ -80,7 +83,7 @@ TEXTS = {
         # For the script (no French in auto-evaluation.js).
         "js": {
             "annonce": "Résultat : {total} sur {max}, palier « {palier} ».",
-            "annonce_haut": "Les numéros d'aide sont affichés en premier.",
+            "annonce_haut": "Les numéros à appeler maintenant suivent.",
             "manque_une": "Il manque une réponse : question {liste}. Répondez-y pour voir votre résultat.",
             "manque_plusieurs": "Il manque {n} réponses : questions {liste}. Répondez-y pour voir votre résultat.",
             "et": " et ",
@@ -111,10 +114,11 @@ TEXTS = {
         "band": "Band « {label} » (score {min} to {max}).",
         "limits_title": "What this result means, and what it does not",
         "help_title": "Which number for what?",
+        "lines_title": "Who to talk to now",
         "table_title": "Reading the score",
         "table_intro": "The score is the sum of the numbers next to your {n} answers; it ranges from {min} to {max}.",
-        "table_high": "From {threshold} upwards, the result starts with the help numbers.",
-        "table_alert": "It also does so, whatever the score, if you answer {values} to question {number}.",
+        "table_high": "From {threshold} upwards, the result asks you to talk about it without waiting, with the lines to call.",
+        "table_alert": "Whatever the score, if you answer {values} to question {number}, the result asks you to call now.",
         "table_caption": "Score bands",
         "col_score": "Score",
         "col_band": "Band",
@@ -134,7 +138,7 @@ TEXTS = {
         "in_bibliography": "in the bibliography",
         "js": {
             "annonce": "Result: {total} out of {max}, band « {palier} ».",
-            "annonce_haut": "The help numbers are shown first.",
+            "annonce_haut": "The numbers to call now follow.",
             "manque_une": "One answer is missing: question {liste}. Answer it to see your result.",
             "manque_plusieurs": "{n} answers are missing: questions {liste}. Answer them to see your result.",
             "et": " and ",
@@ -230,31 +234,55 @@ def _result(data: dict, src_uri: str, lang: str) -> list[str]:
     t = TEXTS[lang]
     qid = data["id"]
     score = data["score"]
-    out = [f'<section class="{_c("ss-q__resultat")}" id="{qid}-resultat" data-ss-resultat="{_a("data-ss-resultat")}" hidden markdown="1">', "",
-           f'## {t["result_title"]} {{#{qid}-resultat-titre tabindex="{_a("-1")}"}}', ""]
-    for index, alert in enumerate(data["alertes"]):
-        message = expand_help_markers(alert["message"][lang], src_uri, lang)
-        out += [f'<div class="{_c("ss-q__alerte")}" data-ss-alerte="{_a(index)}" hidden markdown="1">', "",
-                f'!!! danger "{alert["titre"][lang]}"', "", _indent(message), "", "</div>", ""]
+    # The result opens with the score and what it means (its band), then the alert, if any, then
+    # the band's two or three lines to call (`lignes`); the whole « Quel numéro pour quoi ? » last.
     total = f'<strong data-ss-total="{_a()}"></strong>'
-    out += [f'<div class="{_c("ss-q__place")}" data-ss-place="{_a("haut")}"></div>', "",
-            f'<p class="{_c("ss-q__total")}">{_inline(t["total"]).format(total=total, max=score["max"])}</p>',
-            ""]
+    out = [f'<section class="{_c("ss-q__resultat")}" id="{qid}-resultat" data-ss-resultat="{_a("data-ss-resultat")}" hidden markdown="1">', "",
+           f'## {t["result_title"]} {{#{qid}-resultat-titre tabindex="{_a("-1")}"}}', "",
+           f'<p class="{_c("ss-q__total")}">{_inline(t["total"]).format(total=total, max=score["max"])}</p>',
+           ""]
     for band in data["paliers"]:
         label = t["band"].format(label=band["libelle"][lang], min=band["min"], max=band["max"])
         out += [f'<div class="{_c("ss-q__palier", "ss-q__palier--" + band["niveau"])}" data-ss-palier="{_a(band["id"])}" hidden>',
                 f"<p><strong>{_inline(label)}</strong></p>",
                 f"<p>{_inline(band['explication'][lang])}</p>",
                 "</div>", ""]
+    for index, alert in enumerate(data["alertes"]):
+        message = expand_help_markers(alert["message"][lang], src_uri, lang)
+        out += [f'<div class="{_c("ss-q__alerte")}" data-ss-alerte="{_a(index)}" hidden markdown="1">', "",
+                f'!!! danger "{alert["titre"][lang]}"', "", _indent(message), "", "</div>", ""]
+    for band in data["paliers"]:
+        if band.get("lignes"):
+            out += _band_lines(data, band, lang)
     out += [f'### {t["limits_title"]} {{#{qid}-limites}}', ""]
     out += [f"- {line}" for line in data["limites"][lang]]
-    # The help block sits here; the script moves it up to the « haut » place when help comes first.
-    out += ["", f'<div class="{_c("ss-q__place")}" data-ss-place="{_a("bas")}"></div>', "",
-            f'<div class="{_c("ss-q__aide")}" data-ss-aide="{_a("data-ss-aide")}" markdown="1">', "",
+    out += ["", f'<div class="{_c("ss-q__aide")}" data-ss-aide="{_a("data-ss-aide")}" markdown="1">', "",
             f'### {t["help_title"]} {{#{qid}-quel-numero}}', "",
             help_directory.which_number(src_uri, lang, heading_level=4),
             "</div>", "", "</section>", ""]
     return out
+
+
+def _band_lines(data: dict, band: dict, lang: str) -> list[str]:
+    """The band's lines to call first, as buttons: each a line of data/aide.yml with a number."""
+    t = TEXTS[lang]
+    contacts = help_data.by_id()
+    items = []
+    for key in band["lignes"]:
+        entry = contacts.get(key)
+        if entry is None or not entry.get("telephone") or entry.get("statut") == "historique":
+            raise MarkerError(f"data/questionnaires/{data['id']}.yml : le palier « {band['id']} » propose la ligne "
+                              f"« {key} », {'inconnue de' if entry is None else 'sans numéro de téléphone en service dans'} "
+                              "data/aide.yml ; choisissez une ligne qui a un numéro.")
+        name = (entry.get("nom_court_en") if lang == "en" else None) or entry.get("nom_court") or entry["nom"]
+        details = ", ".join(x for x in (entry.get("horaires"), entry.get("cout")) if x)
+        details = details.lower() if lang == "fr" else details
+        tel = help_data.tel_uri(entry["telephone"])
+        items.append(f'<li data-ss-tel="{_a(tel)}"><a href="{generated.call(tel)}"><strong>{_inline(entry["telephone"])}</strong> '
+                     f'{_inline(name)}</a> <span class="{_c("ss-q__ligne-detail")}">{_inline(details)}</span></li>')
+    return [f'<div class="{_c("ss-q__lignes")}" data-ss-lignes="{_a(band["id"])}" hidden>',
+            f'<p class="{_c("ss-q__lignes-titre")}"><strong>{_inline(t["lines_title"])}</strong></p>',
+            f'<ul>{"".join(items)}</ul>', "</div>", ""]
 
 
 def _table(data: dict, lang: str) -> list[str]:

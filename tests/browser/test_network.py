@@ -42,8 +42,8 @@ def test_a_journey_asks_nothing_of_another_host(fresh_context, open_page_in, sit
     english.wait_for(state="visible")
     with page.expect_navigation():
         press(english, size)
-    # The fiche has no English version yet: the switcher leads to the English home page.
-    assert page.url == f"{site_url}en/", page.url
+    # The fiche has no English version yet: the switcher leads to its section's English page.
+    assert page.url == f"{site_url}en/fiches/soignant/", page.url
     assert page.evaluate("document.documentElement.lang") == "en"
     search(page, size, "burnout")
 

@@ -1,7 +1,9 @@
 """Every page of the site, on a phone and a desktop, in light and dark: axe-core finds no WCAG 2.1 A/AA
 violation, nothing is asked of another host, nothing fails, the console stays clean, the skip
 link and the focus ring work, and the help strip is on screen and easy to tap; the strip and
-« Quitter » are not covered by any element nor imitated by the content (tests/help_visibility.py).
+« Quitter » are not covered by any element nor imitated by the content (tests/help_visibility.py);
+every call link is a button a thumb can hit (on a phone: 44 × 44 px, 8 px apart, 7:1 contrast;
+tests/call_targets.py), and nothing moves once shown (no layout shift).
 
 One page load serves all the checks of a (page, size, scheme), to keep the suite fast; each check
 returns its problems and the test reports them all at once."""
@@ -11,6 +13,7 @@ import pytest
 from browser_helpers import ALL_PAGES, MATERIAL_SCHEME, focus_state, scheme_of
 from browser_support import MISSING_PAGE, SIZES, axe_violations, csp_violations
 from help_visibility import HELP_UNCOVERED
+from call_targets import call_link_problems
 
 FOCUS_STOPS_CHECKED = 8
 KEYBOARD_COMBINATIONS = {("phone", "light"), ("desktop", "dark")}
@@ -45,6 +48,33 @@ def check_help_strip(page, size):
         if height < 44:
             problems.append(f"cible trop petite dans le bandeau : {href} ({height:.0f} px de haut, 44 attendus)")
     return problems
+
+
+# The page's layout shifts since it started loading (none by a reader's input), as the browser
+# records them (Cumulative Layout Shift's entries).
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  const observer = new PerformanceObserver(list => shifts.push(...list.getEntries()));
+  observer.observe({type: "layout-shift", buffered: true});
+  setTimeout(() => { observer.disconnect(); resolve(shifts.filter(e => !e.hadRecentInput).map(e =>
+    `${e.value.toFixed(4)} : ${e.sources.map(s => s.node ? (s.node.className || s.node.nodeName) : "?").join(", ")}`)); }, 0);
+})"""
+
+
+# Cumulative Layout Shift 0, as Lighthouse shows it (three decimals): a sub-pixel reflow of a line
+# of text, now and then on a busy machine, is not a page that moves.
+MAX_LAYOUT_SHIFT = 0.0005
+
+
+def check_layout_shifts(page):
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    total = sum(float(shift.split(" ", 1)[0]) for shift in shifts)
+    return [f"décalage de mise en page {shift}" for shift in shifts] if total >= MAX_LAYOUT_SHIFT else []
+
+
+def check_call_links(page):
+    count, problems = call_link_problems(page)
+    return problems if count else []
 
 
 def check_keyboard(page, path):
@@ -85,12 +115,15 @@ def test_page_in_a_real_browser(shared_context, site_url, open_page_in, name, si
     page, journal = open_page_in(shared_context(size, scheme), path)
     try:
         sections = {
+            "stabilité (aucun décalage)": check_layout_shifts(page),
             "thème de couleurs": check_scheme(page, scheme),
             "axe-core (WCAG 2.1 A/AA)": axe_violations(page),
             "bandeau d'aide": check_help_strip(page, size),
         }
         if scheme == "light":  # the layout is the same in both schemes
             sections["aide visible, non imitée"] = page.evaluate(HELP_UNCOVERED)
+        if size == "phone":
+            sections["liens d'appel (44 px, 8 px, 7:1)"] = check_call_links(page)
         # The keyboard journey once per size and once per scheme (phone/light, desktop/dark).
         if (size, scheme) in KEYBOARD_COMBINATIONS:
             sections["clavier"] = check_keyboard(page, path)

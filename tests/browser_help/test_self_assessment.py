@@ -1,6 +1,7 @@
 """The self-assessment (docs/aide/auto-evaluation.md, PHQ-9) in Chromium: the score at every band
-boundary, computed by clicking answers; help first when the score is high or item 9 is not 0,
-and the numbers shown even when it is low; no request at all while answering and none outside
+boundary, computed by clicking answers; the result opens with the score and what it means, then
+the alert when item 9 is not 0, then the band's two or three lines to call (as buttons a thumb can
+hit, a number the alert gives not repeated), the whole directory last; no request at all while answering and none outside
 127.0.0.1; no cookie and nothing in the browser's storage, the address or the history; the
 missing answers named; done with the keyboard alone; no axe violation, before and after the
 result, light and dark, phone and desktop; and the page without JavaScript.
@@ -11,6 +12,7 @@ come from the data file (data/questionnaires/phq-9.yml), numbers from data/aide.
 import pytest
 
 from browser_support import SIZES, axe_violations
+from call_targets import call_link_problems
 from soignants.model import help_data, questionnaires
 
 DATA = questionnaires.load("phq-9")
@@ -40,6 +42,11 @@ def answers_adding_up_to(total: int, alert_item: int = 0) -> list[int]:
         left -= values[position]
     assert left == 0 and sum(values) == total
     return values
+
+
+def band_lines(band: dict) -> list[str]:
+    """The tel: links of a band's lines (`lignes`), in the data file's order."""
+    return [help_data.tel_uri(help_data.by_id()[key]["telephone"]) for key in band.get("lignes", [])]
 
 
 def open_questionnaire(guarded, site_url, location=PAGE, **options):
@@ -78,8 +85,12 @@ def result_state(page) -> dict:
         alerts: alerts.map(a => a.innerText),
         alertLinks: alerts.flatMap(a => [...a.querySelectorAll('a[href^="tel:"]')].map(x => x.getAttribute('href'))),
         helpShown: shown(help),
-        helpFirst: !!(help.compareDocumentPosition(total) & Node.DOCUMENT_POSITION_FOLLOWING)
-                   && help.getBoundingClientRect().top < total.getBoundingClientRect().top,
+        lines: [...result.querySelectorAll('[data-ss-lignes] a[href^="tel:"]')].filter(shown).map(a => a.getAttribute('href')),
+        // What is shown, top to bottom: the score, its band, the alert, the lines, the whole directory.
+        order: [["score", total], ["palier", band[0]], ["alerte", alerts[0]],
+                ["lignes", [...result.querySelectorAll('[data-ss-lignes]')].filter(shown)[0]], ["annuaire", help]]
+          .filter(part => part[1] && shown(part[1]))
+          .sort((a, b) => a[1].getBoundingClientRect().top - b[1].getBoundingClientRect().top).map(part => part[0]),
         helpLinks: [...help.querySelectorAll('a[href^="tel:"]')].filter(shown).map(a => a.getAttribute('href')),
         focus: document.activeElement && document.activeElement.id,
         announce: document.getElementById('phq-9-annonce').textContent,
@@ -113,52 +124,59 @@ def test_the_score_at_every_band_boundary(guarded, site_url, total):
     assert state["bands"] == [band["id"]]
     assert f"« {band['libelle']['fr']} »" in state["bandText"] and band["explication"]["fr"][:40] in state["bandText"]
     assert state["focus"] == "phq-9-resultat-titre"
-    high = sum(values) >= THRESHOLD or values[ALERT_POSITION] in ALERT["valeurs"]
-    assert state["helpFirst"] == high, f"total {sum(values)} : l'aide devrait être {'avant' if high else 'après'}"
+    alert = values[ALERT_POSITION] in ALERT["valeurs"]
+    # The score and what it means first, then the alert, then the band's lines; the directory last.
+    assert state["order"] == ["score", "palier"] + (["alerte"] if alert else []) + ["lignes", "annuaire"], state["order"]
+    expected = [tel for tel in band_lines(band) if not (alert and tel in state["alertLinks"])]
+    assert 1 <= len(state["lines"]) <= 3 and state["lines"] == expected, (state["lines"], expected)
     assert state["helpShown"] and set(URGENT) <= set(state["helpLinks"])
     assert page.locator(f"#phq-9-table tr[data-ss-palier-ligne='{band['id']}']").get_attribute("aria-current") == "true"
 
 
-# --- help first ---------------------------------------------------------------------------------------
+# --- the lines to call, after the score -------------------------------------------------------------
 
-def test_item_9_not_zero_with_a_low_total_puts_help_first(guarded, site_url):
+def test_item_9_not_zero_shows_the_alert_after_the_meaning_and_does_not_repeat_its_numbers(guarded, site_url):
     page, _, _ = open_questionnaire(guarded, site_url)
     values = answers_adding_up_to(2, alert_item=ALERT["valeurs"][0])
     assert sum(values) < THRESHOLD
     click_answers(page, values)
     see_result(page)
     state = result_state(page)
-    assert state["total"] == str(sum(values)) and state["bands"] == [band_of(sum(values))["id"]]
-    assert state["helpFirst"], "« Quel numéro pour quoi ? » doit venir avant l'explication"
+    band = band_of(sum(values))
+    assert state["total"] == str(sum(values)) and state["bands"] == [band["id"]]
+    assert state["order"] == ["score", "palier", "alerte", "lignes", "annuaire"], state["order"]
     assert state["alerts"] and ALERT["titre"]["fr"] in state["alerts"][0]
     assert set(URGENT) <= set(state["alertLinks"]), "l'alerte doit donner le 3114, le 15 et le 112"
-    assert state["helpLinks"][0] == URGENT[0], "le 3114 vient en premier"
+    assert state["lines"] and not set(state["lines"]) & set(state["alertLinks"])
 
 
 @pytest.mark.parametrize("total", [THRESHOLD, DATA["score"]["max"] - max(SCALE)])
-def test_a_total_at_or_above_the_threshold_puts_help_first(guarded, site_url, total):
+def test_a_high_total_opens_with_the_score_then_its_lines(guarded, site_url, total):
     page, _, _ = open_questionnaire(guarded, site_url)
     values = answers_adding_up_to(total)
     click_answers(page, values)
     see_result(page)
     state = result_state(page)
-    assert state["total"] == str(sum(values)) and state["helpFirst"] and state["alerts"] == []
-    assert state["helpLinks"][0] == URGENT[0]
+    assert state["total"] == str(sum(values)) and state["alerts"] == []
+    assert state["order"] == ["score", "palier", "lignes", "annuaire"], state["order"]
+    assert state["lines"] == band_lines(band_of(sum(values))) and URGENT[0] in state["lines"]
+    assert page.evaluate("document.activeElement.id") == "phq-9-resultat-titre"
 
 
-def test_a_low_total_with_item_9_at_zero_still_shows_the_numbers_after_the_explanation(guarded, site_url):
+def test_a_low_total_with_item_9_at_zero_still_gives_lines_to_call(guarded, site_url):
     page, _, _ = open_questionnaire(guarded, site_url)
     values = answers_adding_up_to(THRESHOLD - 1)
     click_answers(page, values)
     see_result(page)
     state = result_state(page)
-    assert state["total"] == str(THRESHOLD - 1) and not state["helpFirst"] and state["alerts"] == []
+    assert state["total"] == str(THRESHOLD - 1) and state["alerts"] == []
+    assert state["order"] == ["score", "palier", "lignes", "annuaire"] and len(state["lines"]) >= 2
     assert state["helpShown"] and set(URGENT) <= set(state["helpLinks"])
     # Changing an answer afterwards hides the result until it is asked for again.
     click_answers(page, [None] * ALERT_POSITION + [ALERT["valeurs"][-1]])
     assert not result_state(page)["shown"]
     see_result(page)
-    assert result_state(page)["helpFirst"]
+    assert "alerte" in result_state(page)["order"]
 
 
 # --- private by construction ------------------------------------------------------------------------
@@ -253,7 +271,7 @@ def test_the_keyboard_alone_completes_it(guarded, site_url):
     page.keyboard.press("Enter")
     state = result_state(page)
     assert state["shown"] and state["total"] == str(sum(values)) and state["focus"] == "phq-9-resultat-titre"
-    assert state["helpFirst"] == (sum(values) >= THRESHOLD or values[ALERT_POSITION] in ALERT["valeurs"])
+    assert state["order"][:2] == ["score", "palier"] and state["lines"]
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.type") == "reset"
     page.keyboard.press("Space")
@@ -301,9 +319,12 @@ def test_no_axe_violation_before_and_after_the_result(guarded, site_url, size, s
     click_answers(page, [None, None, 2] + [None] * 5 + [ALERT["valeurs"][0]])
     see_result(page)
     state = result_state(page)
-    assert state["shown"] and state["alerts"] and state["helpFirst"]
+    assert state["shown"] and state["alerts"] and state["lines"]
     violations = axe_violations(page)
     assert not violations, "après le résultat\n" + "\n".join(violations)
+    if size == "phone":  # every number of the result is a button a thumb can hit, 7:1
+        count, problems = call_link_problems(page, "#phq-9-resultat")
+        assert count >= 5 and not problems, problems
 
 
 def test_the_english_page_scores_and_has_no_axe_violation(guarded, site_url):
@@ -314,7 +335,7 @@ def test_the_english_page_scores_and_has_no_axe_violation(guarded, site_url):
     click_answers(page, values)
     page.get_by_role("button", name="See my result").click()
     state = result_state(page)
-    assert state["total"] == str(sum(values)) and state["helpFirst"]
+    assert state["total"] == str(sum(values)) and state["order"][:3] == ["score", "palier", "lignes"]
     assert f"« {band_of(sum(values))['libelle']['en']} »" in state["bandText"]
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)

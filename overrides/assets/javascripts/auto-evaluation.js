@@ -9,8 +9,9 @@
  * sessionStorage, IndexedDB), nothing in the address or the history. Leaving the page clears
  * the answers, so that the back button does not bring them back either.
  *
- * Help first: a total at or above `seuil_haut`, or any alert (e.g. the PHQ-9's item 9 not 0),
- * moves « Quel numéro pour quoi ? » to the top of the result, before the explanation.
+ * The result opens with the score and what it means (its band), then the alert if an answer calls
+ * for one (e.g. the PHQ-9's item 9 not 0), then the band's two or three lines to call (a line the
+ * alert already gives is not repeated); « Quel numéro pour quoi ? » stays at the end.
  */
 (function () {
   "use strict";
@@ -48,9 +49,6 @@
     var error = form.querySelector("[data-ss-erreur]");
     var errorText = form.querySelector("[data-ss-erreur-texte]");
     var errorLinks = form.querySelector("[data-ss-erreur-liens]");
-    var help = result.querySelector("[data-ss-aide]");
-    var top = result.querySelector("[data-ss-place=haut]");
-    var bottom = result.querySelector("[data-ss-place=bas]");
     var table = ours(data.id + "-table", "data-ss-table");
 
     function answers() {
@@ -68,8 +66,8 @@
 
     function hideResult() {
       result.hidden = true;
-      Array.prototype.forEach.call(result.querySelectorAll("[data-ss-alerte], [data-ss-palier]"), function (el) {
-        el.hidden = true;
+      Array.prototype.forEach.call(result.querySelectorAll("[data-ss-alerte], [data-ss-palier], [data-ss-lignes], [data-ss-tel]"), function (el) {
+        el.hidden = el.hasAttribute("data-ss-tel") ? false : true;
       });
       if (table) {
         Array.prototype.forEach.call(table.querySelectorAll("tr[aria-current]"), function (row) {
@@ -122,15 +120,24 @@
       var high = total >= data.seuil_haut || alerts.length > 0;
 
       hideResult();
+      var called = [];  // the numbers the alerts give: not repeated in the band's lines
       alerts.forEach(function (index) {
-        result.querySelector("[data-ss-alerte='" + index + "']").hidden = false;
+        var alert = result.querySelector("[data-ss-alerte='" + index + "']");
+        alert.hidden = false;
+        Array.prototype.forEach.call(alert.querySelectorAll("a[href^='tel:']"), function (link) {
+          called.push(link.getAttribute("href"));
+        });
       });
-      // Help first (before the score and its explanation) when the result is high.
-      var place = high ? top : bottom;
-      place.parentNode.insertBefore(help, place.nextSibling);
       result.querySelector("[data-ss-total]").textContent = String(total);
       if (band) {
         result.querySelector("[data-ss-palier='" + band.id + "']").hidden = false;
+        var lines = result.querySelector("[data-ss-lignes='" + band.id + "']");
+        if (lines) {
+          lines.hidden = false;
+          Array.prototype.forEach.call(lines.querySelectorAll("[data-ss-tel]"), function (line) {
+            line.hidden = called.indexOf(line.getAttribute("data-ss-tel")) >= 0;
+          });
+        }
         var row = table && table.querySelector("tr[data-ss-palier-ligne='" + band.id + "']");
         if (row) {
           row.setAttribute("aria-current", "true");
@@ -139,7 +146,7 @@
       result.hidden = false;
       var summary = fill(texts.annonce, {total: total, max: data.max, palier: band ? band.libelle : ""});
       announce.textContent = high ? summary + " " + texts.annonce_haut : summary;
-      // The result starts at the top of the screen (under the sticky header), help first if high.
+      // The result starts at the top of the screen (under the sticky header): the score first.
       heading.focus({preventScroll: true});
       result.scrollIntoView({block: "start"});
     }

@@ -2,7 +2,116 @@
 // (its rules file, its engine, Material's worker) until the reader opens the search, and keep the colour scheme out
 // of localStorage until the reader chooses one. (An external file: the pages' Content-Security-
 // Policy runs no inline script of ours.)
+// Also, before the first paint (as the parser adds the body, then the header), what Material does
+// only once its bundle has run at the end of the page, which moved or recoloured the page after it
+// was shown: the colour scheme the reader's system asks for (a light frame in a dark room), the
+// header as it will be (the search and the colour-scheme button, which Material hides until then:
+// « no-js », `hidden`), « Quitter » in its place in the header (quitter.js did it late), and the
+// tables in the scrolling box Material puts them in.
+// When the search cannot start (offline, a file missing), the « ss:recherche-indisponible » event
+// tells detresse.js, which says so and shows the help numbers.
 (function () {
+  var me = document.currentScript;
+  var unavailable = function () {
+    document.dispatchEvent(new CustomEvent("ss:recherche-indisponible"));
+  };
+  // --- First paint -----------------------------------------------------------------------------
+  var schemes = { dark: me.getAttribute("data-ss-sombre"), light: me.getAttribute("data-ss-clair") };
+  var stored = function () {  // the reader's own choice, as Material stores it
+    try { return window.__md_get ? window.__md_get("__palette") : null; } catch (error) { return null; }
+  };
+  var done = { scheme: false, quitter: false, palette: false };
+  var firstPaint = function () {
+    var body = document.body;
+    if (body && !done.scheme) {
+      done.scheme = true;
+      document.documentElement.classList.remove("no-js");  // as Material's bundle will
+      // The header's buttons sit in a row after a title that takes the room left: shown while the
+      // network still brings the row, they would move each time one more arrives (site.css).
+      document.documentElement.classList.add("js", "ss-entete-en-attente");
+      // A choice the reader made wins, as in Material's own script.
+      var choice = stored();
+      var color = choice && choice.color;
+      var scheme = color && color.scheme && color.media !== "(prefers-color-scheme)" ? color.scheme
+        : (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches ? schemes.dark : schemes.light);
+      if (scheme) body.setAttribute("data-md-color-scheme", scheme);
+    }
+    var zone = document.querySelector("[data-ss-quitter-zone]");
+    var title = document.querySelector(".md-header__inner .md-header__title");
+    if (!done.quitter && zone && title) {
+      done.quitter = true;
+      zone.classList.add("ss-quitter--entete");
+      title.insertAdjacentElement("afterend", zone);
+    }
+    // The colour-scheme button Material will show: the one after the stored choice, else after
+    // the first scheme whose media matches (its `us` function). Once the header is whole.
+    if (!done.palette && document.querySelector("[data-md-component=search]")) {
+      done.palette = true;
+      var inputs = document.querySelectorAll("[data-md-component=palette] input");
+      var choice2 = stored();
+      var index = choice2 && typeof choice2.index === "number" ? choice2.index : -1;
+      for (var i = 0; index < 0 && i < inputs.length; i++) {
+        if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) index = i;
+      }
+      var label = inputs[Math.max(0, Math.min(index, inputs.length - 1))];
+      label = label && label.nextElementSibling;
+      if (label && label.tagName === "LABEL") label.hidden = false;
+      document.documentElement.classList.remove("ss-entete-en-attente");
+    }
+    return done.quitter && done.palette;
+  };
+  // Tables: Material wraps each one in a scrolling box when its bundle runs, and the page below
+  // it moved then. Each is wrapped the same way as the parser adds it; when Material's own box
+  // comes inside ours, it takes our box's place: the same page, wrapped before it is painted.
+  var wrapTables = function () {
+    // A table is shown once the parser has gone past it: its columns widen as its rows arrive.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ss-en-cours]"), function (box) {
+      if (box.nextSibling) box.removeAttribute("data-ss-en-cours");
+    });
+    var tables = document.querySelectorAll(".md-content table:not([class])");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      var inner = table.parentElement;
+      var box = inner && inner.classList.contains("md-typeset__table") ? inner.parentElement : null;
+      if (!box) {
+        box = document.createElement("div");
+        box.className = "md-typeset__scrollwrap";
+        box.setAttribute("data-ss-enveloppe", "");
+        if (!table.nextSibling && document.readyState === "loading") box.setAttribute("data-ss-en-cours", "");
+        inner = document.createElement("div");
+        inner.className = "md-typeset__table";
+        table.parentNode.insertBefore(box, table);
+        box.appendChild(inner);
+        inner.appendChild(table);
+      } else {
+        var ours = box.parentElement && box.parentElement.parentElement;
+        if (!box.hasAttribute("data-ss-enveloppe") && ours && ours.hasAttribute("data-ss-enveloppe")) {
+          ours.parentNode.replaceChild(box, ours);
+        }
+      }
+    }
+  };
+  if (window.MutationObserver) {
+    var watcher = new MutationObserver(function () {
+      if (firstPaint()) watcher.disconnect();
+    });
+    watcher.observe(document.documentElement, { childList: true, subtree: true });
+    var tableWatcher = new MutationObserver(wrapTables);
+    tableWatcher.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () {
+      watcher.disconnect();
+      document.documentElement.classList.remove("ss-entete-en-attente");
+      Array.prototype.forEach.call(document.querySelectorAll("[data-ss-en-cours]"), function (box) {
+        box.removeAttribute("data-ss-en-cours");
+      });
+    });
+    // Material wraps the tables on DOMContentLoaded, after this listener: watch until the page has loaded.
+    window.addEventListener("load", function () {
+      wrapTables();
+      tableWatcher.disconnect();
+    });
+  }
+  // --- The search, on opening --------------------------------------------------------------------
   // Material asks for the index with XMLHttpRequest (for its progress bar): hold the send.
   var nativeOpen = XMLHttpRequest.prototype.open, nativeSend = XMLHttpRequest.prototype.send;
   var opened = false, released = false, waiting = [];
@@ -19,7 +128,10 @@
     var script = document.createElement("script");
     script.src = engineUrl;
     script.onload = release;
-    script.onerror = release;  // Material's own worker then answers (chargement différé kept)
+    script.onerror = function () {  // offline, or the file is missing: say so (detresse.js)
+      release();
+      unavailable();
+    };
     document.head.appendChild(script);
   };
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -28,6 +140,10 @@
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (request.ssIsIndex) {
+      request.addEventListener("error", unavailable);
+      request.addEventListener("load", function () { if (request.status >= 400) unavailable(); });
+    }
     if (released || !request.ssIsIndex) return nativeSend.apply(request, args);
     waiting.push(function () { nativeSend.apply(request, args); });
   };
@@ -43,8 +159,9 @@
   };
   // Material also starts its search worker (a script of its own) on every page. Start it
   // on the first message it is sent instead: Material sends the index, once loaded. The site's
-  // own engine (search-soignants.js: Pagefind, in the page) takes the worker's place; Material's
-  // worker runs only if that script is missing.
+  // own engine (search-soignants.js: Pagefind, in the page) takes the worker's place. If that
+  // script could not load, Material's worker would find nothing (its index holds the rules only,
+  // soignants/pipeline/search_index.py): the search says it is unavailable instead.
   var NativeWorker = window.Worker;
   if (NativeWorker) {
     var LazyWorker = function (url, options) {
@@ -58,7 +175,10 @@
     LazyWorker.prototype.ssStart = function () {
       if (!this.ssWorker) {
         var Engine = window.SoignantsSearchEngine;
-        var worker = this.ssWorker = Engine ? new Engine() : new NativeWorker(this.ssArgs[0], this.ssArgs[1]);
+        var worker = this.ssWorker = Engine ? new Engine() : {
+          addEventListener: function () {}, removeEventListener: function () {}, terminate: function () {},
+          postMessage: unavailable
+        };
         this.ssListeners.forEach(function (args) { worker.addEventListener.apply(worker, args); });
       }
       return this.ssWorker;

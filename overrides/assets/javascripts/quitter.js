@@ -5,7 +5,12 @@
  *   here, and the page is hidden at once while the other site loads;
  * - pressing Escape twice within a second does the same (not while the search or the menu is
  *   open, and not when Escape is clearing a text field);
- * - the control moves into the sticky header, so it stays in reach without covering the text.
+ * - the control moves into the sticky header, so it stays in reach without covering the text
+ *   (chargement-differe.js does it before the first paint; here again in case it could not);
+ * - the help button's panel beside it closes with Escape or a tap elsewhere;
+ * - its copies work the same: the one in the open search (overrides/partials/search.html) and the
+ *   one this script puts at the top of the open menu on a narrow screen, where the header is
+ *   covered; neither the search nor the menu has to be closed first.
  * No network request, no storage.
  */
 (function () {
@@ -30,17 +35,50 @@
     window.location.replace(destination);
   }
 
-  link.addEventListener("click", function (event) {
-    event.preventDefault();
-    leave();
-  });
+  function bind(copy) {
+    copy.addEventListener("click", function (event) {
+      event.preventDefault();
+      leave();
+    });
+  }
+
+  bind(link);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-ss-quitter-aussi]"), bind);
+
+  // A copy at the top of the menu of a narrow screen (the menu covers the header).
+  var menu = document.querySelector(".md-sidebar--primary");
+  if (menu && !menu.querySelector("[data-ss-quitter-aussi]")) {
+    var copy = link.cloneNode(true);
+    copy.removeAttribute("data-ss-quitter");
+    copy.setAttribute("data-ss-quitter-aussi", "");
+    var holder = document.createElement("div");
+    holder.className = "ss-quitter ss-quitter--menu";
+    holder.appendChild(copy);
+    menu.insertBefore(holder, menu.firstChild);
+    menu.classList.add("ss-menu-quitter");  // the menu's own list starts below it (aide.css)
+    bind(copy);
+  }
 
   function clearingAField(target) {
     return target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA") && target.value !== "";
   }
 
+  // The help button's panel (partials/quitter.html): Escape, or a tap elsewhere, closes it.
+  var help = document.querySelector("[data-ss-appel]");
+  if (help) {
+    document.addEventListener("click", function (event) {
+      if (help.open && !help.contains(event.target)) help.open = false;
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || event.repeat) {
+      return;
+    }
+    if (help && help.open) {  // this press closes the panel: it does not count
+      help.open = false;
+      help.querySelector("summary").focus();
+      lastEscape = 0;
       return;
     }
     // Escape also closes the search and the menu (overrides/main.html): that press does not count.
@@ -63,9 +101,9 @@
     document.documentElement.classList.remove("ss-quitte");
   });
 
-  // Into the sticky header, after the page title.
+  // Into the sticky header, after the page title (unless chargement-differe.js did it).
   var title = document.querySelector(".md-header__inner .md-header__title");
-  if (zone && title) {
+  if (zone && title && !zone.classList.contains("ss-quitter--entete")) {
     zone.classList.add("ss-quitter--entete");
     title.insertAdjacentElement("afterend", zone);
   }

@@ -16,8 +16,8 @@
  *    replaced by the site's word one edit away (« epuisemnt » -> « epuisement »;
  *    soignants/model/search_query.py), and the search runs again. The site's words
  *    (search/vocabulaire.json) are fetched only then.
- * 3. Distress. A query that contains a phrase of data/recherche-detresse.yml shows the crisis card
- *    (overrides/partials/search.html) above the results, and the help page comes first.
+ * 3. Distress. detresse.js (loaded with every page) shows the crisis card as the phrase is typed;
+ *    a phrase of crisis also puts the help page first among the results (asked of detresse.js).
  * 4. Order: the pages of the reader's edition first (on /en/, the English pages), then the others;
  *    within each, the pages whose title or keywords hold the query's words, then Pagefind's order.
  * 5. Highlighting: the words of each result whose folded form starts with a word of the query.
@@ -104,17 +104,6 @@
     return word.length >= rules.typo.min_length && /^[a-z]+$/.test(word);
   }
 
-  function hasPrefix(prefix) {
-    var terms = vocabulary.terms;
-    var low = 0;
-    var high = terms.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (terms[middle] < prefix) low = middle + 1; else high = middle;
-    }
-    return low < terms.length && terms[low].startsWith(prefix);
-  }
-
   // The site's words one edit away from `word` (or from its stem): those one edit away from the
   // word itself first (« agresssion » -> « agression », not « agressions »), most frequent first.
   function corrections(word) {
@@ -157,10 +146,23 @@
     return vocabularyLoad;
   }
 
+  // Pagefind's entry file is fetched again only when the build changes (`metaCacheTag`: the build's
+  // version, written in the page by overrides/partials/search.html; soignants/pipeline/build_version.py).
+  // A page older than the index (kept in the HTTP cache) could ask for fragments that no longer
+  // exist: the search is then tried once more with the entry fetched anew (`freshTag`).
+  var freshTag = null;
+
+  function cacheTag() {
+    var search = document.querySelector(".md-header [data-md-component=search]");
+    return freshTag || (search && search.getAttribute("data-ss-construction")) || String(Date.now());
+  }
+
   function pagefind() {
     if (!pagefindLoad) {
       pagefindLoad = import(new URL("pagefind/pagefind.js", siteRoot()).href).then(function (engine) {
-        return Promise.resolve(engine.options({ baseUrl: "/", excerptLength: 24, ranking: { pageLength: 0.3, termFrequency: 0.3, termSaturation: 2 } })).then(function () { return engine; });
+        return Promise.resolve(engine.options({ baseUrl: "/", excerptLength: 24, metaCacheTag: cacheTag(),
+                                                ranking: { pageLength: 0.3, termFrequency: 0.3, termSaturation: 2 } }))
+          .then(function () { return engine; });
       });
     }
     return pagefindLoad;
@@ -246,57 +248,16 @@
         return findPages(engine, sent).then(function (again) { return { words: sent, pages: again }; });
       });
     }).then(function (found) {
-      return distressOf(query).then(function (phrase) {
-        return { words: found.words, pages: found.pages, help: phrase ? rules.help : null };
-      });
+      var distress = window.soignantsDetresse;
+      var crisis = distress ? distress.isCrisis(distress.match(query)) : false;
+      return { words: found.words, pages: found.pages, help: crisis ? rules.help : null };
     });
   }
 
-  // --- Distress (search_query.distress_phrase) -------------------------------------------------
-
-  // `known(stem)`: does a word of the site start with it? (Then it is not a typo.)
-  function wordMatches(typed, wanted, known) {
-    if (typed === wanted || lightStem(typed) === lightStem(wanted)) return true;
-    if (!(mayBeMistyped(typed) && mayBeMistyped(wanted)) || known(lightStem(typed))) return false;
-    return oneEditApart(typed, wanted) || oneEditApart(lightStem(typed), lightStem(wanted));
-  }
-
-  function occurrences(list, phrase, known) {
-    var spans = [];
-    for (var i = 0; i + phrase.length <= list.length; i++) {
-      var all = true;
-      for (var j = 0; j < phrase.length && all; j++) all = wordMatches(list[i + j], phrase[j], known);
-      if (all) spans.push([i, i + phrase.length]);
-    }
-    return spans;
-  }
-
-  function distressPhrase(query, known) {
-    var list = words(query);
-    if (!list.length) return null;
-    var excepted = [];
-    rules.distress.exceptions.forEach(function (exception) {
-      excepted = excepted.concat(occurrences(list, exception, known));
-    });
-    for (var p = 0; p < rules.distress.phrases.length; p++) {
-      var phrase = rules.distress.phrases[p];
-      var spans = occurrences(list, phrase, known);
-      for (var s = 0; s < spans.length; s++) {
-        var inside = excepted.some(function (e) { return e[0] <= spans[s][0] && spans[s][1] <= e[1]; });
-        if (!inside) return phrase;
-      }
-    }
-    return null;
-  }
-
-  // The phrase of distress in the query, if any. The site's words are needed only when a phrase
-  // is matched through a typo (« suicidares »): a word of the site is never read as a typo.
-  function distressOf(query) {
-    var loose = distressPhrase(query, function () { return false; });
-    if (!loose) return Promise.resolve(null);
-    var exact = distressPhrase(query, function () { return true; });
-    if (exact) return Promise.resolve(exact);
-    return loadVocabulary().then(function () { return distressPhrase(query, hasPrefix); });
+  // The search cannot run (its engine or a fragment of its index did not load): detresse.js says
+  // so and shows the help numbers.
+  function unavailable() {
+    document.dispatchEvent(new CustomEvent("ss:recherche-indisponible"));
   }
 
   // --- The results ----------------------------------------------------------------------------
@@ -401,17 +362,47 @@
     return { location: location, title: escapeHtml(title), text: escapeHtml(text), score: score, terms: {} };
   }
 
+  // --- Excerpts: never the hidden keywords -----------------------------------------------------
+  // A page's keywords (meta.mots_cles) are indexed as the last words of its text (search_pagefind.py),
+  // so that they rank; they are no text of the page, and an excerpt must never show them (« envie
+  // d'un accident » read as a sentence). Where Pagefind matched them, the excerpt is made again from
+  // the page's own words (its content before them, Pagefind's word positions), around its best match.
+  var EXCERPT_WORDS = 24;
+  var SPACES = /[\r\n\s]+/g;
+
+  function pageWords(data) {
+    var words = String(data.content || "").split(SPACES);
+    var keywords = String((data.meta && data.meta.mots_cles) || "").split(SPACES).filter(Boolean).length;
+    return { words: words, end: Math.max(0, words.length - keywords) };
+  }
+
+  // The text of a page or section: Pagefind's excerpt, or, if it matched the keywords, the page's
+  // words around its best match between `from` and the keywords (null: nothing but keywords).
+  function ownExcerpt(found, text, page, from) {
+    var located = found.weighted_locations || [];
+    if (!located.some(function (hit) { return hit.location >= page.end; })) return plain(text);
+    var own = located.filter(function (hit) { return hit.location >= from && hit.location < page.end; });
+    if (!own.length) return null;
+    var best = own.reduce(function (a, b) { return b.balanced_score > a.balanced_score ? b : a; });
+    var start = Math.max(from, best.location - Math.floor(EXCERPT_WORDS / 3));
+    return page.words.slice(start, Math.min(page.end, start + EXCERPT_WORDS)).join(" ");
+  }
+
   // Material's result: one list per page, the page then its sections, best score first.
   function itemsOf(pages, help) {
     var items = pages.map(function (data) {
       var location = locationOf(data.url);
+      var page = pageWords(data);
       var sections = (data.sub_results || []).filter(function (section) {
         return locationOf(section.url).indexOf("#") > 0;
-      }).slice(0, MAX_SECTIONS);
-      return { location: location, title: (data.meta && data.meta.title) || location, text: plain(data.excerpt),
-               sections: sections.map(function (section) {
-                 return { location: locationOf(section.url), title: section.title || "", text: plain(section.excerpt) };
-               }) };
+      }).map(function (section) {
+        var from = section.anchor && typeof section.anchor.location === "number" ? section.anchor.location : 0;
+        return { location: locationOf(section.url), title: section.title || "", text: ownExcerpt(section, section.excerpt, page, from) };
+      }).filter(function (section) { return section.text !== null; }).slice(0, MAX_SECTIONS);
+      var text = ownExcerpt(data, data.excerpt, page, 0);
+      return { location: location, title: (data.meta && data.meta.title) || location,
+               text: text !== null ? text : page.words.slice(0, Math.min(page.end, EXCERPT_WORDS)).join(" "),
+               sections: sections };
     });
     if (help !== null) {
       var index = -1;
@@ -432,7 +423,7 @@
   }
 
   // The whole search for one query: {words (highlighted), help (or null), items}.
-  function run(query) {
+  function attempt(query) {
     return pagefind().then(function (engine) {
       return resolve(query, engine).then(function (found) {
         return { sent: found.words, words: found.words.map(lightStem), help: found.help,
@@ -441,15 +432,15 @@
     });
   }
 
-  function setCard(on) {
-    var box = document.querySelector("[data-ss-recherche-detresse]");
-    var model = document.getElementById("ss-recherche-detresse-modele");
-    if (!box || !model) return;
-    if (on && !box.firstElementChild) {
-      box.appendChild(model.content.cloneNode(true));
-    } else if (!on && box.firstElementChild) {
-      box.textContent = "";
-    }
+  function run(query) {
+    return attempt(query).catch(function (error) {
+      if (freshTag) throw error;
+      freshTag = String(Date.now());
+      return pagefind().then(function (engine) { return engine.destroy(); }, function () {}).then(function () {
+        pagefindLoad = null;
+        return attempt(query);
+      });
+    });
   }
 
   function setup(config) {
@@ -459,6 +450,11 @@
       typo: data.typo, distress: data.distress, vocabulary: data.vocabulary, editions: data.editions || {},
       help: (data.help_pages || {})[lang] || null, helpDocuments: data.help_documents || {}
     };
+    // detresse.js holds its own rules when the site's build wrote them; else it takes the index's.
+    if (window.soignantsDetresse) {
+      window.soignantsDetresse.useIndexRules(Object.assign({ plural_rules: data.plural_rules, suffix_rules: data.suffix_rules },
+                                                           data.distress));
+    }
   }
 
   // --- Material's search worker, in the page ---------------------------------------------------
@@ -495,6 +491,7 @@
       // The reader has opened the search: start the engine (its code and WebAssembly) now.
       pagefind().then(function (engine) { return engine.init(); }).catch(function (error) {
         console.warn("search-soignants : moteur de recherche indisponible", error);
+        unavailable();
       });
       setTimeout(function () { self.emit({ type: READY }); });
     } else if (message && message.type === QUERY && rules) {
@@ -521,11 +518,11 @@
           return run(query).then(function (found) {
             if (ticket !== self.latest) return;
             shown = found;
-            setCard(found.help !== null);
             self.emit({ type: RESULT, data: { items: found.items } });
           });
         }).catch(function (error) {
           console.warn("search-soignants : recherche impossible", error);
+          unavailable();
           if (ticket === self.latest) self.emit({ type: RESULT, data: { items: [] } });
         }).then(function () {
           counts.results++;
@@ -546,7 +543,8 @@
     search: function (query) {
       return run(query).then(function (found) {
         return { pages: found.items.map(function (item) { return pageOf(item[0].location); }),
-                 words: found.sent, help: found.help };
+                 words: found.sent, help: found.help,
+                 texts: found.items.map(function (item) { return item.map(function (doc) { return plain(doc.text); }); }) };
       });
     },
     prepare: function (query) {
@@ -554,7 +552,10 @@
         return { words: found.words, help: found.help };
       });
     },
-    distress: function (query) { return rules ? distressOf(query) : Promise.resolve(null); },
+    distress: function (query) {
+      var found = window.soignantsDetresse ? window.soignantsDetresse.match(query) : null;
+      return Promise.resolve(found ? found.phrase : null);
+    },
     get ready() { return rules !== null; },
     counts: counts
   };
