@@ -103,8 +103,12 @@ def test_the_box_says_everything_without_javascript():
     assert 'href="#ref-CSSR133-3"' in html
     assert 'id="delais-a-ne-pas-manquer"' in html
     assert 'data-nombre="2" data-unite="mois"' in html
-    # The calculator's line about week-ends is hidden until the script shows it.
-    assert re.search(r'<p class="ss-delais__prudence" hidden="hidden">[^<]*samedi', html)
+    # The calculator (shown only when scripts run, site.css): a date field per deadline, labelled
+    # by its event, and the line about week-ends.
+    assert re.search(r'<p class="ss-delais__prudence">[^<]*samedi', html)
+    assert re.search(r'<label for="(ss-delai-date-[^"]+)">Date de la réception de la décision</label>'
+                     r'<input type="date" id="\1"', html)
+    assert re.search(r'<output class="ss-delai__date" for="ss-delai-date-[^"]+" aria-live="polite"', html)
 
 
 def test_a_deadline_without_its_official_page_read_says_so():
@@ -167,7 +171,9 @@ def test_the_page_lists_every_deadline_by_fiche_with_sort_keys(tmp_path):
     assert [float(r[4]) for r in rows] == [pytest.approx(60.875), 10.0, 2.0]
     assert rows[1][1] == fold("Épuisé")
     assert 'data-tri-type="texte"' in html and 'data-tri-type="nombre"' in html
-    assert "<button" not in html  # the script adds the sorting buttons; the table reads without it
+    # The sorting buttons are in the page, with the plain titles the page shows without scripts.
+    assert re.findall(r'<span class="ss-delais-tri-texte">([^<]+)</span><button type="button" class="ss-delais-tri" '
+                      r'aria-label="Trier par ([^"]+)"', html) == [("Fiche", "Fiche"), ("Délai", "Délai")]
 
 
 def test_the_english_page_translates_the_interface_and_keeps_the_entries_in_french(tmp_path):

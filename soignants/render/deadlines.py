@@ -3,10 +3,15 @@
 Both are written from the fiches' front matter (`delais`, soignants/model/deadlines.py), every
 value escaped where it lands (soignants/render/escaping.py). They read fully without JavaScript:
 the duration, the event that starts it, what to do and where, whether it suspends anything, the
-official text. overrides/assets/javascripts/delais.js only adds, on a fiche, the date calculator
-(the reader types the day they received the letter; the page shows each last day, computed in the
-page, stored and sent nowhere) and, on the « Tous les délais » page, sorting the table. Its texts
-are written here, in data-* attributes: the script holds no French of its own.
+official text. overrides/assets/javascripts/delais.js only brings to life, on a fiche, the date
+calculator (the reader types the day they received the letter; the page shows each last day,
+computed in the page, stored and sent nowhere) and, on the « Tous les délais » page, sorting the
+table. Its texts are written here: the script holds no French of its own.
+
+The calculator's fields and the sorting buttons are written here too, shown only once the page
+runs scripts (`html.js`, set before the first paint by chargement-differe.js, site.css): added by
+the script after the page was shown, they moved the box under the reader's eyes (a layout shift).
+Without JavaScript they stay hidden, never a dead field.
 
 The box goes right after the fiche's « L'essentiel » section, before the next `## ` heading.
 """
@@ -53,6 +58,7 @@ TEXTS = {
         "col_text": "Texte officiel",
         "sort": "Trier par {column}",
         "sorted_by": "Tableau trié par {column}.",
+        "scroll_label": "Tableau de tous les délais (défilement horizontal sur un petit écran)",
         "yes_no": {"oui": "oui", "non": "non", "sans objet": "sans objet"},
         "none": "Aucune fiche ne déclare encore de délai.",
         "caption": "Tous les délais des fiches, par fiche (sans JavaScript) ; "
@@ -82,6 +88,7 @@ TEXTS = {
         "col_text": "Official text",
         "sort": "Sort by {column}",
         "sorted_by": "Table sorted by {column}.",
+        "scroll_label": "Table of every deadline (scrolls sideways on a small screen)",
         "yes_no": {"oui": "yes", "non": "no", "sans objet": "not applicable"},
         "none": "No fact sheet declares a deadline yet.",
         "caption": "Every deadline of the fact sheets, by fact sheet (no JavaScript needed); "
@@ -104,6 +111,10 @@ def _attributes(values: dict) -> str:
 
 def _c(*names: str) -> str:
     return generated.classes(*names)
+
+
+# What makes a label, an input, an output or a button ours (the sanitiser drops any other).
+OURS = f'{generated.GENERATED}="{generated.attr()}"'
 
 
 def _official_text(entry: dict, t: dict) -> str:
@@ -133,6 +144,7 @@ def _entry_html(entry: dict, lang: str) -> str:
     lines = [
         f'<p class="{_c("ss-delai__duree")}"><strong>{html_text(deadlines.duration_text(number, unit, lang))}</strong> '
         f'{html_text(t["from"])} {html_text(entry["evenement"])}</p>',
+        _calculator_field(entry, t),
         f'<p class="{_c("ss-delai__action")}"><strong>{html_text(entry["action"])}</strong> — {html_text(entry["ou"])}</p>',
     ]
     if effect:
@@ -140,6 +152,18 @@ def _entry_html(entry: dict, lang: str) -> str:
     lines.append(f'<p class="{_c("ss-delai__texte")}">{_official_text(entry, t)}</p>')
     lines.append(f'<p class="{_c("ss-delai__confirmer")}">{html_text(t["confirm"].format(who=entry["confirmer_par"]))}</p>')
     return f"<li {_attributes(data)}>\n" + "\n".join(lines) + "\n</li>"
+
+
+def _calculator_field(entry: dict, t: dict) -> str:
+    """« Date de <event> », a date field and the line of its last day (filled by delais.js)."""
+    field_id = f"ss-delai-date-{entry['id']}"
+    label = t["calc_label"].format(evenement=entry["evenement"])
+    return (f'<p class="{_c("ss-delai__calcul")}">'
+            f'<label for="{html_text(field_id)}" {OURS}>{html_text(label)}</label>'
+            f'<input type="date" id="{html_text(generated.attr(field_id))}" min="1900-01-01" max="2200-12-31" '
+            f'autocomplete="off" {OURS}>'
+            f'<output class="{_c("ss-delai__date")}" for="{html_text(field_id)}" '
+            f'aria-live="{generated.attr("polite")}" {OURS}></output></p>')
 
 
 def box(meta: dict, lang: str = "fr") -> str:
@@ -152,13 +176,13 @@ def box(meta: dict, lang: str = "fr") -> str:
     t = TEXTS[lang]
     calculator = {
         "class": "ss-delais", "data-ss-delais": "",
-        "data-libelle": t["calc_label"], "data-resultat": t["calc_result"], "data-immediat": t["calc_now"],
+        "data-resultat": t["calc_result"], "data-immediat": t["calc_now"],
         "data-invalide": t["calc_invalid"], "data-langue": "fr-FR" if lang == "fr" else "en-GB",
     }
     items = "\n".join(_entry_html(e, lang) for e in entries)
     return (f"## {markdown_text(t['title'])} {{ #{BOX_ID} class=\"{_c('ss-delais-titre')}\" }}\n\n"
             f"<div {_attributes(calculator)}>\n"
-            f'<p class="{_c("ss-delais__prudence")}" hidden="hidden">{html_text(t["calc_note"])}</p>\n'
+            f'<p class="{_c("ss-delais__prudence")}">{html_text(t["calc_note"])}</p>\n'
             f'<ul class="{_c("ss-delais__liste")}">\n{items}\n</ul>\n'
             f"</div>\n")
 
@@ -199,6 +223,16 @@ def page_script(src_uri: str, lang: str, html_urls: str = "page") -> str:
 
 # --- the « Tous les délais » page -------------------------------------------------------------
 
+def _header_content(t: dict, key: str, kind: str | None) -> str:
+    """A column's title; a sortable one also as the button that sorts it (shown with scripts)."""
+    if not kind:
+        return html_text(t[key])
+    return (f'<span class="{_c("ss-delais-tri-texte")}">{html_text(t[key])}</span>'
+            f'<button type="button" class="{_c("ss-delais-tri")}" '
+            f'aria-label="{html_text(generated.attr(t["sort"].format(column=t[key])))}" {OURS}>'
+            f"{html_text(t[key])}</button>")
+
+
 def all_deadlines_page(src_uri: str, lang: str = "fr", docs_dir=None) -> str:
     """A plain table of every fiche's deadlines, in the order of the fiches (sortable with the
     script by fiche and by duration). In the English edition, the interface is in English and the
@@ -213,9 +247,8 @@ def all_deadlines_page(src_uri: str, lang: str = "fr", docs_dir=None) -> str:
                ("col_suspends", None), ("col_text", None)]
     head = "".join(
         f'<th scope="col"'
-        + (" " + _attributes({"data-tri-type": kind, "data-tri-libelle": t["sort"].format(column=t[key]),
-                               "data-tri-annonce": t["sorted_by"].format(column=t[key])}) if kind else "")
-        + f">{html_text(t[key])}</th>"
+        + (" " + _attributes({"data-tri-type": kind, "data-tri-annonce": t["sorted_by"].format(column=t[key])}) if kind else "")
+        + f">{_header_content(t, key, kind)}</th>"
         for key, kind in headers)
     rows = []
     for position, item in enumerate(found):
@@ -240,7 +273,13 @@ def all_deadlines_page(src_uri: str, lang: str = "fr", docs_dir=None) -> str:
             f"<td>{md(suspends)}</td>\n"
             f"<td{french}>{official}</td>\n"
             "</tr>")
-    return (note + f'<table markdown="1" class="{_c("ss-delais-tous")}" data-ss-delais-tous="{generated.attr()}">\n'
+    # In a box that scrolls sideways on a phone (reachable with the keyboard), the table's columns
+    # fixed by its header row (site.css): as the rows arrive, the columns do not move.
+    scroller = _attributes({"class": "ss-delais-tous__defilement", "tabindex": generated.attr("0"),
+                            "role": generated.attr("region"), "aria-label": generated.attr(t["scroll_label"])})
+    return (note + f'<div markdown="1" {scroller}>\n'
+            f'<table markdown="1" class="{_c("ss-delais-tous")}" data-ss-delais-tous="{generated.attr()}">\n'
             f"<caption>{md(t['caption'])}</caption>\n"
             f"<thead>\n<tr>{head}</tr>\n</thead>\n"
-            '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n")
+            '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+            f'<p class="{_c("ss-delais-statut")}" role="{generated.attr("status")}"></p>\n')

@@ -83,7 +83,7 @@ ATTRIBUTES = {
 # Attributes whose value must be one of a few: a form is never sent anywhere (no action, the
 # browser keeps it in the page), an input is never a file picker or a submit image.
 ATTRIBUTE_VALUES = {
-    "input": {"type": {"radio", "checkbox", "text", "search", "number"}},
+    "input": {"type": {"radio", "checkbox", "text", "search", "number", "date"}},
     "button": {"type": {"button", "reset", "submit"}},
 }
 

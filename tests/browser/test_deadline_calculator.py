@@ -88,7 +88,9 @@ def test_the_box_reads_fully_without_javascript(fresh_context, open_page_in):
                   "commission de recours amiable", "Suspensif : oui.", "Code de la sécurité sociale",
                   "Faites-vous confirmer la date par"):
         assert words in text, words
-    assert page.locator(".ss-delais input").count() == 0  # the date field is the script's, not a dead one
+    # The date fields are the script's: in the page, but none shows (never a dead one).
+    assert page.locator(".ss-delais input").count() >= 1
+    assert page.locator(".ss-delais input:visible, .ss-delais__prudence:visible").count() == 0
     assert box.locator("a[href^='https://www.legifrance.gouv.fr/']").count() == 1
 
 

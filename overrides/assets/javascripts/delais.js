@@ -1,9 +1,9 @@
 /* Deadlines: the date calculator of a fiche's « Délais à ne pas manquer » box, and sorting the
  * « Tous les délais » table. Loaded only on those pages (soignants/render/deadlines.py).
  *
- * Both pages read fully without this script. On a fiche, it adds a date field: the reader
- * picks the day they received the letter (or of the event), and each deadline shows its last
- * day. Nothing typed is stored, sent or put in the address: no storage, no request, no form
+ * Both pages read fully without this script. On a fiche, each deadline has a date field (written
+ * by the build, shown only when scripts run): the reader picks the day they received the letter
+ * (or of the event), and the deadline shows its last day. Nothing typed is stored, sent or put in the address: no storage, no request, no form
  * submission, no change of URL. The texts are in the page (data-*): the script has none.
  *
  * The date is conservative: never later than the legal date.
@@ -94,37 +94,19 @@
     }
   }
 
-  var counter = 0;
-
-  /* In each deadline of a box: a date field « Date de <event> », then its last day. */
+  /* Each deadline of a box has its date field and result line, written by the build and shown
+   * only once the page runs scripts (site.css): here they come to life. */
   function setUpCalculator(box) {
-    var items = Array.prototype.slice.call(box.querySelectorAll("li.ss-delai[data-nombre][data-unite]"));
-    var note = box.querySelector(".ss-delais__prudence");
     var locale = box.getAttribute("data-langue") || document.documentElement.lang || "fr-FR";
-    items.forEach(function (item) {
-      counter += 1;
-      var id = "ss-delais-date-" + counter;
+    var items = box.querySelectorAll("li.ss-delai[data-nombre][data-unite]");
+    Array.prototype.forEach.call(items, function (item) {
       var number = parseInt(item.getAttribute("data-nombre"), 10);
       var unit = item.getAttribute("data-unite");
-      var field = document.createElement("p");
-      field.className = "ss-delai__calcul";
-      var label = document.createElement("label");
-      label.setAttribute("for", id);
-      label.textContent = box.getAttribute("data-libelle").replace("{evenement}", item.getAttribute("data-evenement"));
-      var input = document.createElement("input");
-      input.type = "date";
-      input.id = id;
-      input.min = "1900-01-01";
-      input.max = "2200-12-31";
-      input.setAttribute("autocomplete", "off");
-      var result = document.createElement("output");
-      result.className = "ss-delai__date";
-      result.setAttribute("for", id);
-      result.setAttribute("aria-live", "polite");
-      field.appendChild(label);
-      field.appendChild(input);
-      field.appendChild(result);
-      item.insertBefore(field, item.children[1] || null);
+      var input = item.querySelector(".ss-delai__calcul input[type=date]");
+      var result = item.querySelector(".ss-delai__calcul output");
+      if (!input || !result) {
+        return;
+      }
 
       function update() {
         result.textContent = "";
@@ -145,31 +127,22 @@
 
       input.addEventListener("input", update);
       input.addEventListener("change", update);
+      update();  // a date typed before the script arrived
     });
-    if (note && items.length) {
-      note.hidden = false;
-    }
   }
 
+  /* The sortable columns' buttons and the status line are in the page (shown with scripts). */
   function setUpSorting(table) {
     var body = table.tBodies[0];
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    var status = document.createElement("p");
-    status.className = "ss-delais-statut";
-    status.setAttribute("role", "status");
-    table.parentNode.insertBefore(status, table.nextSibling);
+    var after = (table.closest(".ss-delais-tous__defilement") || table).nextElementSibling;
+    var status = after && after.classList.contains("ss-delais-statut") ? after : null;
     headers.forEach(function (header, column) {
       var kind = header.getAttribute("data-tri-type");
-      if (!kind) {
+      var button = header.querySelector("button.ss-delais-tri");
+      if (!kind || !button) {
         return;
       }
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "ss-delais-tri";
-      button.textContent = header.textContent;
-      button.setAttribute("aria-label", header.getAttribute("data-tri-libelle"));
-      header.textContent = "";
-      header.appendChild(button);
       button.addEventListener("click", function () {
         var ascending = header.getAttribute("aria-sort") !== "ascending";
         headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
@@ -186,7 +159,9 @@
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
-        status.textContent = header.getAttribute("data-tri-annonce");
+        if (status) {
+          status.textContent = header.getAttribute("data-tri-annonce");
+        }
       });
     });
   }
