@@ -8,8 +8,8 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: serve build test lint links bench clean lock audit fiche recherche etat codeowners prerender build-zensical \
-        editions edition
+.PHONY: serve build test test-rapide lint links bench clean lock audit fiche recherche etat codeowners prerender \
+        build-zensical editions edition
 
 # A regional edition (editions/CODE.yml; docs/a-propos/heberger.md): make build EDITION=normandie
 # builds site-normandie/ (or SITE_DIR=…); without EDITION, the national site in site/.
@@ -66,11 +66,21 @@ $(ZVENV)/.installed: requirements/zensical.txt
 	$(ZVENV)/bin/python -m pip install $(PIP_QUIET) --require-hashes -r requirements/zensical.txt
 	touch $@
 
-# The whole test suite: content check, build, links, search, and real-browser tests (Chromium).
+# The whole test suite: content check, build, links, search, and real-browser tests (Chromium),
+# in parallel (pytest-xdist): TESTS_EN_PARALLELE workers, each with its own build and Chromium.
+# Most of a browser test is waiting for the page, so more workers than cores pays: 4 measured best
+# on 2 cores (docs/a-propos/performances.md). TESTS_EN_PARALLELE=0 runs it in one process.
+TESTS_EN_PARALLELE ?= 4
 test: $(VENV)/.test
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python scripts/lint.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TESTS_EN_PARALLELE) --dist loadgroup
+
+# The content check and the tests that build nothing and open no browser (about a minute): enough
+# for a change of content or of a rule's message; `make test` before a change of code.
+test-rapide: $(VENV)/.test
+	$(BIN)/python scripts/lint.py
+	$(BIN)/python -m pytest -m "not lent" -n $(TESTS_EN_PARALLELE) --dist loadgroup
 
 # Only the content check (fast): make lint, or make lint FICHIER=docs/fiches/soignant/x.md
 # (add OPTIONS=--tout to be told about every stale contact and review, as the weekly job is)

@@ -16,6 +16,30 @@ from browser_support import QuietHandler, free_port, launched_chromium, open_pag
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "urps"
+# Under pytest-xdist (`make test` runs the suite in parallel): the tests of a module that builds a
+# site of its own (a hostile corpus, an edition, a proposal's preview…) run in one worker, so that
+# it is built once; every other test goes to whichever worker is free. Each worker builds the
+# session's site once (site_root), and drives its own Chromium.
+OWN_BUILDS = {
+    "test_hostile.py": "hostile", "test_preview.py": "preview", "test_prerender.py": "prerender",
+    "test_generators.py": "generators", "test_build_refuses.py": "build-refuses",
+    "test_regional_editions.py": "editions", "test_edition_pages.py": "editions", "test_offline.py": "offline",
+}
+
+
+# What makes a test « lent » (slow) for `make test-rapide`, which leaves those out: a built site
+# or a browser among its fixtures, a module with a build of its own, or the mark written on it.
+SLOW_FIXTURES = {"site_root", "site_url", "html_pages", "build_log", "browser", "new_context", "edition_site",
+                 "open_page_in"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        group = OWN_BUILDS.get(item.path.name)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+        if group or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.lent)
 
 
 

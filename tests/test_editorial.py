@@ -303,6 +303,7 @@ def test_a_front_matter_error_stops_the_build_with_the_content_check_line(tmp_pa
     assert expected[0].format() in result.stderr  # the very line scripts/lint.py prints
 
 
+@pytest.mark.lent  # builds a whole site
 def test_with_the_setting_fiches_and_testimonies_link_to_the_forge(tmp_path):
     site = _site_copy(tmp_path)
     out = tmp_path / "out"
@@ -350,6 +351,7 @@ def _wait_for(predicate, seconds: float = 120):
     return False
 
 
+@pytest.mark.lent  # builds a whole site
 def test_serve_keeps_the_last_good_site_and_shows_the_error(tmp_path):
     site = _site_copy(tmp_path)
     port = _free_port()

@@ -420,7 +420,7 @@ def test_the_hostile_titles_are_harmless_in_search_results(hostile_site, browser
 
     def search(page):
         page.locator(".md-search__input").click()
-        page.wait_for_function("document.getElementById('__search').checked")
+        page.wait_for_function("() => document.getElementById('__search').checked")
         page.keyboard.type("addictions")
         page.wait_for_selector(".md-search-result__item", timeout=30_000)
 
@@ -786,7 +786,7 @@ def test_the_search_on_a_clobbering_page_keeps_its_own_settings_and_the_distress
         journal = Journal().attach(page)
         page.goto(site_url + "fiches/soignant/corps-clobbering-config/")
         page.locator("label[for='__search']").first.click()
-        page.wait_for_function("document.getElementById('__search').checked")
+        page.wait_for_function("() => document.getElementById('__search').checked")
         page.keyboard.type("envie de mourir")
         page.wait_for_selector("[data-ss-recherche-detresse] .ss-recherche-detresse a[href^='tel:']", timeout=30_000)
         shown = page.evaluate("""() => [...document.querySelectorAll(

@@ -94,6 +94,7 @@ def test_a_wrong_region_or_an_existing_edition_writes_nothing(tmp_path, project)
     assert not (project / "editions" / "bretagne.yml").exists()
 
 
+@pytest.mark.lent  # builds a whole site
 def test_a_new_edition_builds_once_its_checklist_is_filled_in(project):
     created = make(project, "edition", f"CODE={CODE}", "NOM=URPS Médecins libéraux Auvergne-Rhône-Alpes",
                    f"REGION={REGION}")

@@ -262,6 +262,7 @@ def test_search_index_carries_reader_keywords_and_holds_every_indexed_page(site_
     assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-highlight.js").exists()
 
 
+@pytest.mark.lent  # builds a whole site
 def test_built_without_site_url_and_copied_under_a_sub_path_every_link_works(tmp_path):
     """A host that copies site/ under /urps/ without setting SITE_URL: every link of every page
     (language switcher included) still resolves. Only the 404 page, served at any address, keeps

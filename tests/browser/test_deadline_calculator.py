@@ -47,7 +47,7 @@ def last_day(page, start, number, unit):
 @pytest.mark.parametrize("timezone", ["Europe/Paris", "Pacific/Kiritimati", "America/Los_Angeles"])
 def test_the_last_day_is_the_legal_one_at_the_latest(fresh_context, open_page_in, timezone):
     page, journal = open_page_in(fresh_context("phone", timezone_id=timezone), FICHE)
-    page.wait_for_function("window.ssDelais !== undefined")
+    page.wait_for_function("() => window.ssDelais !== undefined")
     found = [(start, number, unit, last_day(page, start, number, unit)) for start, number, unit, _ in CASES]
     assert found == [(s, n, u, end) for s, n, u, end in CASES]
     assert page.evaluate("['2027-02-29', '2027-13-01', '27-01-01', ''].map(window.ssDelais.parseIso)") == [None] * 4

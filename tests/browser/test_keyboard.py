@@ -54,17 +54,17 @@ def test_the_menu_of_a_phone_opens_with_enter_or_space_and_closes_with_escape(fr
     assert state["visible"] and state["ring"], state
     assert page.get_attribute(".md-header .ss-menu-button", "aria-expanded") == "false"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     assert page.get_attribute(".md-header .ss-menu-button", "aria-expanded") == "true"
     in_menu = tab_until(page, lambda s: s["inDrawer"])
     assert in_menu["visible"] and in_menu["ring"], in_menu
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
     assert focus_state(page)["isMenuButton"]
     page.keyboard.press(" ")
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
     assert journal.problems() == []
 
 

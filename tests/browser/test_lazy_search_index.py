@@ -38,7 +38,7 @@ def test_index_waits_for_the_reader_to_open_the_search(fresh_context, open_page_
         page.locator(".md-search__input").click()
     else:
         page.locator("body").press("s")  # Material's keyboard shortcut for the search
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     page.keyboard.type("burnout")
     page.wait_for_selector(".md-search-result__item", timeout=SEARCH_RESULT_TIMEOUT_MS)
     assert len(index_requests(journal)) == 1

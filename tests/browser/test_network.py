@@ -19,7 +19,7 @@ def search(page, size, words):
         page.locator(".md-header label.md-header__button[for='__search']").tap()
     else:
         page.locator(".md-search__input").click()
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     page.keyboard.type(words)  # key by key: Material searches on keyup
     page.wait_for_selector(".md-search-result__item", timeout=SEARCH_RESULT_TIMEOUT_MS)
     page.keyboard.press("Escape")  # close the search

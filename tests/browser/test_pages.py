@@ -99,7 +99,7 @@ def check_keyboard(page, path):
         return problems
     page.focus("a.md-skip")
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash.length > 1")
+    page.wait_for_function("() => location.hash.length > 1")
     page.keyboard.press("Tab")
     after = focus_state(page)
     if not (after and after["inContent"]):

@@ -15,7 +15,7 @@ QUERY = "carence"  # a word of the text, in no page address
 def test_no_query_text_in_any_address_after_opening_a_result(fresh_context, open_page_in):
     page, journal = open_page_in(fresh_context("desktop", "light"), FICHE)
     page.locator(".md-search__input").click()
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     page.keyboard.type(QUERY)
     page.wait_for_selector(".md-search-result__item", timeout=SEARCH_RESULT_TIMEOUT_MS)
     first = page.locator("a.md-search-result__link").first

@@ -55,7 +55,7 @@ def test_enter_on_a_single_match_goes_to_its_region(guarded, site_url):
     field = page.get_by_label("Votre département (numéro ou nom)")
     field.fill("34")
     field.press("Enter")
-    page.wait_for_function("location.hash === '#region-occitanie'")
+    page.wait_for_function("() => location.hash === '#region-occitanie'")
     assert page.locator("#region-occitanie").is_visible()
     assert "06 08 28 25 89" in page.locator("section[data-region='Occitanie']").inner_text()
 

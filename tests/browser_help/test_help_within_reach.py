@@ -25,7 +25,7 @@ def test_the_help_button_opens_the_numbers_from_the_bottom_of_a_fiche(guarded, s
     page, _ = guarded(**context_options("phone", scheme))
     page.goto(site_url + FICHE)
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_function("scrollY > 2000")
+    page.wait_for_function("() => scrollY > 2000")
     button = page.locator(".md-header [data-ss-appel] > summary")
     assert page.evaluate(ON_TOP, ".md-header [data-ss-appel] > summary"), "le bouton d'aide n'est pas à l'écran"
     button.click()
@@ -62,7 +62,7 @@ def test_quitter_from_the_open_menu(guarded, site_url):
     page, guard = guarded(**context_options("phone", "light"))
     page.goto(site_url + FICHE)
     page.locator(".md-header .ss-menu-button").click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     selector = ".md-sidebar--primary [data-ss-quitter-aussi]"
     page.wait_for_function(f"() => ({ON_TOP})({selector!r})")  # once the menu has slid in
     page.locator(selector).click()

@@ -272,7 +272,7 @@ OVERLAY_STATE = """() => {
 
 def open_phone_search(page):
     page.locator(SEARCH_ICON).click()
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     # Material fades the search in: measured once it is fully on screen.
     page.wait_for_function("""() => [".md-search__inner", ".md-search__output"].every(sel =>
       getComputedStyle(document.querySelector(sel)).opacity === "1")""")
