@@ -19,6 +19,7 @@ from soignants import DOCS_DIR
 from soignants.render import bibliography
 from soignants.model import catalog, help_data
 from soignants.model.folding import fold
+from soignants.lint.deadlines import RECOURSE
 
 from . import ROOT
 
@@ -56,6 +57,10 @@ FALLBACK_SENTENCES = [
 ]
 MARKER = re.compile(r"\[@[^\]]+\]|\[\[aide:[^\]]+\]\]|<[^>]+>")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+# « L'essentiel » as the content check wants it: a first bullet that says what to do first, and
+# at most 60 words in all.
+ESSENTIAL_BULLETS = 3
+ESSENTIAL_ITEM_WORDS = 14
 SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-ÖØ-Ý«])")
 
 
@@ -64,6 +69,13 @@ class Pool:
     """Sentences and list items taken from the real fiches."""
     sentences: list
     items: list
+
+    @property
+    def short_items(self) -> list:
+        """Items short enough for « L'essentiel » (at most ESSENTIAL_BULLETS of them within the
+        content check's 60 words, soignants/lint/essentials.py)."""
+        short = [item for item in self.items if len(item.split()) <= ESSENTIAL_ITEM_WORDS]
+        return short if len(short) >= ESSENTIAL_BULLETS else FALLBACK_SENTENCES
 
 
 def _clean(text: str) -> str:
@@ -83,6 +95,10 @@ def sentence_pool(docs_dir: Path = DOCS_DIR) -> Pool:
             item = re.match(r"^(?:[-*]|\d+\.)\s+(.*)$", line)
             text = _clean(item.group(1) if item else line)
             if len(text) < 25 or text[-1] not in ".!?»" or re.search(r"[:;,]\s*[.!?]$", text):
+                continue
+            # A recourse (« contester », « faire appel »…) needs a deadline declared in the front
+            # matter (content check, recours-sans-delai): the corpus leaves those sentences out.
+            if RECOURSE.search(fold(text).lower()):
                 continue
             if item:
                 items.append(text)
@@ -146,8 +162,8 @@ def _link(from_src: str, to: Fiche) -> str:
 
 def body(fiche: Fiche, others: list[Fiche], pool: Pool, rng: random.Random,
          ref_keys: list[str], aide_ids: list[str]) -> str:
-    def cite(sentence: str) -> str:
-        return sentence[:-1].rstrip() + f" [@{rng.choice(ref_keys)}]" + sentence[-1]
+    def cite(sentence: str) -> str:  # a key of the fiche's own `sources` (content check, source-non-listee)
+        return sentence[:-1].rstrip() + f" [@{rng.choice(fiche.meta['sources'])}]" + sentence[-1]
 
     def paragraph(n: int) -> str:
         return "\n".join(cite(s) if rng.random() < 0.3 else s for s in rng.sample(pool.sentences, n))
@@ -156,7 +172,9 @@ def body(fiche: Fiche, others: list[Fiche], pool: Pool, rng: random.Random,
     see_also = ", ".join(_link(fiche.src_uri, o) for o in linked)
     aide_rel = posixpath.relpath("aide/index.md", posixpath.dirname(fiche.src_uri))
     lines = [f"# {fiche.title}", "", "## L'essentiel", ""]
-    lines += [f"- {s}" for s in rng.sample(pool.items, 4)]
+    first, *others_essential = rng.sample(pool.short_items, ESSENTIAL_BULLETS)
+    first = first[0].lower() + first[1:] if first[1:2].islower() else first  # not « cARMF »
+    lines += [f"- D'abord, {first}", *(f"- {s}" for s in others_essential)]
     lines += ["", "## Repérer / comprendre", ""]
     for heading in rng.sample(SUBHEADINGS, 4):
         lines += [f"### {heading}", "", paragraph(rng.randint(4, 6)), ""]
@@ -202,14 +220,16 @@ def real_fiche_count() -> int:
 
 def make_project(size: int | None, dest: Path, seed: int = 8) -> dict:
     """A project folder laid out like ours: docs/ (our content, plus generated fiches up to `size`
-    fiches in all; None = our content only), and links to overrides/ and data/ and mkdocs.yml."""
+    fiches in all; None = our content only), and copies of overrides/, data/ and mkdocs.yml."""
     dest = Path(dest)
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     shutil.copytree(DOCS_DIR, dest / "docs")
+    # Copies, not links: the content check refuses a symbolic link in data/ (the build would
+    # publish what it points to), and every build runs it first.
     for name in ("overrides", "data"):
-        (dest / name).symlink_to(ROOT / name)
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     real = real_fiche_count()
     generated = max(0, (size or 0) - real)
