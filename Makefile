@@ -68,13 +68,15 @@ $(ZVENV)/.installed: requirements/zensical.txt
 
 # The whole test suite: content check, build, links, search, and real-browser tests (Chromium),
 # in parallel (pytest-xdist): TESTS_EN_PARALLELE workers, each with its own build and Chromium.
-# Most of a browser test is waiting for the page, so more workers than cores pays: 4 measured best
-# on 2 cores (docs/a-propos/performances.md). TESTS_EN_PARALLELE=0 runs it in one process.
+# Most of a browser test is waiting for the page, so more workers than cores pays: on 2 cores,
+# 4 workers ran the suite in 17 min 46 s where 2 had done 18 % after 8 min (6 December 2026,
+# docs/a-propos/performances.md). TESTS_EN_PARALLELE=0 runs it in one process. The 15 slowest
+# tests are listed at the end.
 TESTS_EN_PARALLELE ?= 4
 test: $(VENV)/.test
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python scripts/lint.py
-	$(BIN)/python -m pytest -n $(TESTS_EN_PARALLELE) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TESTS_EN_PARALLELE) --dist loadgroup --durations=15
 
 # The content check and the tests that build nothing and open no browser (about a minute): enough
 # for a change of content or of a rule's message; `make test` before a change of code.
