@@ -33,11 +33,25 @@ SLOW_FIXTURES = {"site_root", "site_url", "html_pages", "build_log", "browser", 
                  "open_page_in"}
 
 
+def _name_the_group(item, group):
+    """What pytest-xdist's loadgroup does with the mark: its scheduler keeps together the tests
+    whose id ends in the same `@group`. pytest-xdist 3.8 writes that suffix into `item._nodeid`,
+    which pytest 9 no longer reads (an item's id is `item._id`): without this, every worker built
+    every one of these sites (seen in `--durations`: four setups of the preview, one per worker)."""
+    if "@" in item.nodeid:
+        return  # pytest-xdist's own renaming took
+    from _pytest.nodeid import coerce_node_id  # pytest >= 9 (pinned in pyproject.toml)
+    item._id = coerce_node_id(f"{item.nodeid}@{group}")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its own hook, --dist loadgroup)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         group = OWN_BUILDS.get(item.path.name)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+            if getattr(config.option, "loadgroup", False):  # set in each pytest-xdist worker
+                _name_the_group(item, group)
         if group or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.lent)
 

@@ -4,6 +4,8 @@
   a warning in content being edited does not stop the timing (warnings are counted instead);
 - floor: bare MkDocs (theme `mkdocs`, no plugins, no hooks, the same Markdown extensions; our
   markers stay as text);
+- material: bare MkDocs + Material (the same, with theme `material` and its default search
+  plugin): the budget's reference (issue 25: ours ≤ 1.5 × this, at every size);
 - properdocs: ProperDocs (the maintained MkDocs 1.x fork) on the same mkdocs.yml, hooks and all;
 - zensical: the pre-render (scripts/prerender.py, French edition) then `zensical build --clean`
   on the pre-rendered copy, strict off, timed together (the essentials are checked by
@@ -23,7 +25,7 @@ import yaml
 from . import CHILD_ENV, PYTHON, ROOT, ZENSICAL
 from .stats import summarize
 
-TOOLS = ("ours", "floor", "properdocs", "zensical")
+TOOLS = ("ours", "floor", "material", "properdocs", "zensical")
 PRERENDERED = "prerendu"
 
 
@@ -43,6 +45,10 @@ def write_floor_config(root: Path) -> Path:
              "markdown_extensions": ours.get("markdown_extensions", [])}
     path = root / "mkdocs-floor.yml"
     path.write_text(yaml.safe_dump(floor, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    material = dict(floor, site_dir="site-material", theme={"name": "material", "language": "fr"})
+    del material["plugins"]  # Material's defaults: its search plugin
+    (root / "mkdocs-material.yml").write_text(yaml.safe_dump(material, allow_unicode=True, sort_keys=False),
+                                              encoding="utf-8")
     return path
 
 
@@ -54,6 +60,9 @@ def commands(tool: str, root: Path) -> tuple[list[list[str]], Path]:
     if tool == "floor":
         return ([[PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs-floor.yml")]],
                 root / "site-floor")
+    if tool == "material":
+        return ([[PYTHON, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs-material.yml")]],
+                root / "site-material")
     if tool == "properdocs":
         return ([[PYTHON, "-m", "properdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"),
                   "-d", str(root / "site-properdocs")]], root / "site-properdocs")
@@ -70,7 +79,7 @@ def command(tool: str, root: Path) -> tuple[list[str], Path]:
 
 def available_tools() -> dict[str, str | None]:
     """{tool: None if it can run, else why not}."""
-    return {"ours": None, "floor": None, "properdocs": None,
+    return {"ours": None, "floor": None, "material": None, "properdocs": None,
             "zensical": None if ZENSICAL.exists() else
             "not installed: make .cache/zensical-venv/.installed"}
 
@@ -144,10 +153,11 @@ def measure(root: Path, runs: int, tools=TOOLS, timeout: float = 3600) -> dict:
                  "failed_runs": len(samples[tool]) - len(ok),
                  "log_tail": next((s["log_tail"] for s in samples[tool] if s["returncode"]), []),
                  "timeout_seconds": timeout if timed_out else None}
-        if tool != "floor" and "floor" in samples:
-            entry["ratio_to_floor"] = summarize(
-                [s["seconds"] / f["seconds"] for s, f in zip(samples[tool], samples["floor"])
-                 if s["returncode"] == 0 and f["returncode"] == 0])
+        for reference, key in (("floor", "ratio_to_floor"), ("material", "ratio_to_material")):
+            if tool != reference and reference in samples:
+                entry[key] = summarize(
+                    [s["seconds"] / f["seconds"] for s, f in zip(samples[tool], samples[reference])
+                     if s["returncode"] == 0 and f["returncode"] == 0])
         result["tools"][tool] = entry
     out = root / "site-ours"
     result["html_files_ours"] = sum(1 for _ in out.rglob("*.html")) if out.exists() else None

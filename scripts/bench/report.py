@@ -82,11 +82,12 @@ def build_table(sizes: list[dict]) -> str:
         rows.append([size["label"], build.get("runs", ""), build["source_pages"],
                      build.get("html_files_ours", "") if finished else "—",
                      cell("ours"), cell("ours", "seconds_per_page", "s", 3), cell("floor"),
-                     cell("ours", "ratio_to_floor", "×", 1), cell("properdocs"), cell("properdocs", "ratio_to_floor", "×", 1),
+                     cell("ours", "ratio_to_floor", "×", 1), cell("material"), cell("ours", "ratio_to_material", "×", 2),
+                     cell("properdocs"), cell("properdocs", "ratio_to_floor", "×", 1),
                      cell("zensical"), cell("zensical", "ratio_to_floor", "×", 2),
                      tools.get("ours", {}).get("warnings", "")])
     return table(["Corpus", "Essais", "Pages source", "Pages HTML (nous)", "Notre build", "s/page", "MkDocs nu (plancher)",
-                  "Rapport au plancher", "ProperDocs", "ProperDocs / plancher", "Pré-rendu + Zensical",
+                  "Rapport au plancher", "MkDocs + Material nus", "Rapport à Material", "ProperDocs", "ProperDocs / plancher", "Pré-rendu + Zensical",
                   "Zensical / plancher", "Avertissements"], rows)
 
 
@@ -202,12 +203,14 @@ def lighthouse_budget(results: dict) -> list[str]:
 
 
 def build_budgets(sizes: list[dict]) -> list[str]:
-    ratios, per_page = [], []
+    ratios, per_page, to_material = [], [], []
     for size in sizes:
         ours = ((size.get("build") or {}).get("tools") or {}).get("ours") or {}
         ratio, seconds = _median(ours.get("ratio_to_floor")), _median(ours.get("seconds_per_page"))
         if ratio is not None:
             ratios.append((size["label"], ratio))
+        if _median(ours.get("ratio_to_material")) is not None:
+            to_material.append((size["label"], _median(ours.get("ratio_to_material"))))
         if seconds is not None and size.get("generated"):
             per_page.append((size["label"], seconds))
     lines = []
@@ -215,6 +218,10 @@ def build_budgets(sizes: list[dict]) -> list[str]:
         verdict = "tenu" if all(r <= 1.5 for _, r in ratios) else "dépassé"
         lines.append(f"- Budget « secondes par page ≤ 1,5 × MkDocs nu, à chaque taille » : **{verdict}** — "
                      + ", ".join(f"{label} : {r:.2f} ×" for label, r in ratios) + ".")
+    if to_material:
+        verdict = "tenu" if all(r <= 1.5 for _, r in to_material) else "dépassé"
+        lines.append(f"- Budget « construction ≤ 1,5 × MkDocs + Material nus, à chaque taille » : **{verdict}** — "
+                     + ", ".join(f"{label} : {r:.2f} ×" for label, r in to_material) + ".")
     if len(per_page) >= 2:
         (first, a), (last, b) = per_page[0], per_page[-1]
         verdict = "tenu" if b <= 1.5 * a else "dépassé"
