@@ -114,7 +114,7 @@ def _c(*names: str) -> str:
 
 
 # What makes a label, an input, an output or a button ours (the sanitiser drops any other).
-OURS = f'{generated.GENERATED}="{generated.attr()}"'
+OURS = generated.element()
 
 
 def _official_text(entry: dict, t: dict) -> str:

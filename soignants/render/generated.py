@@ -12,8 +12,8 @@ written, and the built page never shows it.
 - `attr(value)`: the value of a `data-*`, `role`, `tabindex`, `aria-*` or `id` attribute;
 - `classes(*names)`: a `class` value (each name marked: Markdown's admonitions take class names
   one by one, `!!! warning <mark>ss-hors-recherche "…"`);
-- `GENERATED`: the attribute that makes a form, an input or an audio player ours
-  (`<form {GENERATED}="{attr()}">`); any other such element is dropped;
+- `element()`: the attribute (`GENERATED`) that makes a form, an input or an audio player ours
+  (`<form {element()}>`); any other such element is dropped;
 - `call(tel_uri)`: the address of a call link (`tel:…`), which no content can write.
 
 The pre-rendered copy (soignants/pipeline/prerender.py) is written with this run's token and
@@ -41,6 +41,12 @@ def call_scheme(token: str = TOKEN) -> str:
 
 def attr(value: str = "", token: str = TOKEN) -> str:
     return mark(token) + str(value)
+
+
+def element(token: str = TOKEN) -> str:
+    """The attribute that makes a form, a label, an input, an output, a button or an audio
+    player ours: `<input type="date" {element()}>`."""
+    return f'{GENERATED}="{attr(token=token)}"'
 
 
 def classes(*names: str, token: str = TOKEN) -> str:

@@ -431,10 +431,10 @@ def departement_table(data: dict, lang: str = "fr") -> str:
             f'<td><a href="#{region_anchor(region)}">{markdown_text(region)}</a></td></tr>')
     return "\n".join([
         f'<div class="{generated.classes("ss-filtre")}" data-ss-filtre="{_ours()}" hidden>',
-        f'<label for="ss-filtre-departement" {generated.GENERATED}="{_ours()}">{markdown_text(t["filter_label"])}</label>',
+        f'<label for="ss-filtre-departement" {generated.element()}>{markdown_text(t["filter_label"])}</label>',
         f'<input id="{_ours("ss-filtre-departement")}" type="search" autocomplete="off" spellcheck="false" '
         f'aria-describedby="ss-filtre-aide ss-filtre-etat" aria-controls="{_ours("ss-departements")}" '
-        f'{generated.GENERATED}="{_ours()}">',
+        f'{generated.element()}>',
         f'<p id="{_ours("ss-filtre-aide")}" class="{generated.classes("ss-filtre__aide")}">{markdown_text(t["filter_hint"])}</p>',
         f'<p id="{_ours("ss-filtre-etat")}" class="{generated.classes("ss-filtre__etat")}" role="{_ours("status")}" '
         f'data-un="{_ours(t["filter_one"])}" data-plusieurs="{_ours(t["filter_many"])}" '

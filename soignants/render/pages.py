@@ -264,7 +264,7 @@ def audio_block(meta: dict, lang: str = "fr") -> str:
     link = "" if transcript == "ci-dessous" else f" · [{t['transcript']}]({transcript})"
     return (f"**{t['listen']}**{link}\n\n"
             f'<audio controls preload="none" src="{html_text(audio["fichier"])}" '
-            f'{generated.GENERATED}="{generated.attr()}"></audio>\n')
+            f'{generated.element()}></audio>\n')
 
 
 def _title_of(src_uri: str) -> str:

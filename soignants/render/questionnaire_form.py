@@ -174,7 +174,7 @@ def _indent(markdown: str, spaces: int = 4) -> str:
 
 # What only our code writes (soignants/render/generated.py): the form's elements, and the classes,
 # `data-ss-*`, `role` and `tabindex` the script and the style sheet rely on.
-OURS = f'{generated.GENERATED}="{generated.attr()}"'
+OURS = generated.element()
 _c = generated.classes
 
 
