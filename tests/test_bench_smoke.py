@@ -33,11 +33,12 @@ def test_generated_fiches_validate_and_cite_known_keys(tmp_path):
                 assert (path.parent / target).resolve().exists(), f"{path.name}: lien vers {target}"
 
 
-def fake_results(gzip_total, gzip_page, performance, ratios, per_page):
+def fake_results(gzip_total, gzip_page, performance, ratios, per_page, gzip_second=12 * 1024):
     def median(value):
         return {"median": value}
     return {
-        "weight": {"fiche": {"first_visit": {"gzip": gzip_total, "without_search": {"gzip": gzip_page}}}},
+        "weight": {"fiche": {"first_visit": {"gzip": gzip_total, "without_search": {"gzip": gzip_page}},
+                             "second_page": {"gzip": gzip_second, "requests": 9, "revalidated": 8}}},
         "lighthouse": {page: {"performance": median(performance), "accessibility": median(100),
                               "best-practices": median(100), "seo": median(100)} for page in ("home", "fiche")},
         "sizes": [{"label": label, "generated": label != "réel",
@@ -48,11 +49,14 @@ def fake_results(gzip_total, gzip_page, performance, ratios, per_page):
 
 def test_budget_verdicts_follow_the_figures():
     from bench.report import budgets
-    met = budgets(fake_results(80 * 1024, 80 * 1024, 95, [("réel", 1.5), ("100", 1.2), ("1000", 1.4)], [0.02, 0.02, 0.03]))
-    assert len(met) == 4 and all("**tenu**" in line for line in met), met
+    met = budgets(fake_results(60 * 1024, 60 * 1024, 95, [("réel", 1.5), ("100", 1.2), ("1000", 1.4)], [0.02, 0.02, 0.03],
+                               gzip_second=30 * 1024))
+    assert len(met) == 5 and all("**tenu**" in line for line in met), met
     assert "ne se charge qu'à l'ouverture" in met[0]
-    missed = budgets(fake_results(80 * 1024 + 1, 70 * 1024, 94, [("réel", 1.51), ("100", 1.2), ("1000", 1.4)], [0.02, 0.02, 0.031]))
-    assert all("**dépassé**" in line for line in missed), missed
+    assert "2e page" in met[1] and "8 fichiers inchangés" in met[1]
+    missed = budgets(fake_results(60 * 1024 + 1, 50 * 1024, 94, [("réel", 1.51), ("100", 1.2), ("1000", 1.4)], [0.02, 0.02, 0.031],
+                                  gzip_second=30 * 1024 + 1))
+    assert len(missed) == 5 and all("**dépassé**" in line for line in missed), missed
     assert "10.0 Ko pour la recherche" in missed[0]
 
 

@@ -19,7 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from soignants.pipeline import (asset_manifest, build_log, build_notices, build_version, csp, distress_script,
-                                http_headers, minify, open_data, page_budget, prerender, regional_build, search_index,
+                                http_headers, material_css, minify, open_data, page_budget, prerender, regional_build,
+                                search_index,
                                 search_pagefind, service_worker, serving, template_cache, template_errors)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
@@ -38,6 +39,9 @@ _command: list[str] = []  # "build" or "serve" (on_startup): a regional edition'
 # refuses any other script, style sheet, page or worker.
 _manifest = asset_manifest.Manifest()
 _site_root: list[Path] = []  # the outer (French) build's site folder
+# The words inside the tags of every page written (both languages): what of Material's style
+# sheets a page can use (soignants/pipeline/material_css.py).
+_page_words = material_css.Words()
 # Material's JavaScript fetches `<href>/sitemap.xml` for every <link rel="alternate" hreflang>;
 # with per-page alternates that is a 404 on every page. The sitemap already carries hreflang.
 # (Starts at the line break: a pattern that starts with `[ \t]*` made this 6 ms a page.)
@@ -109,6 +113,8 @@ def on_env(env, config, files):
     # A template that fails on a page: a French `fichier:ligne` line, never a Jinja traceback.
     template_errors.in_french(env, PluginError, Path(config.docs_dir).name)
     # The Content-Security-Policy of each page (overrides/main.html), from the theme's templates.
+    # Material's style sheets, trimmed to what this build's pages use, written at the end of the build.
+    env.globals["ss_material_css"] = material_css.SHEET.as_posix()
     env.globals["ss_csp"] = jinja2.pass_context(
         lambda context, base_url: csp.policy(_theme_script_hashes(env, config, base_url)))
     return env
@@ -178,20 +184,24 @@ def on_post_page(output, page, config):
     if lang == DEFAULT_LANGUAGE and not editions.has_english_page(page.file.src_uri, config.docs_dir):
         target = editions.nearest_translation(page.file.src_uri, config.docs_dir)
         output = editions.language_link_to(output, "en", editions.relative_url(page.url.rstrip("/"), target.rstrip("/")))
-    return HREFLANG_LINK.sub("", output)
+    output = HREFLANG_LINK.sub("", output)
+    _page_words.add_page(output)
+    return output
 
 
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         _not_found_pages[_language(config)] = HREFLANG_LINK.sub("", output_content)
+        _page_words.add_page(output_content)
     return output_content
 
 
 def on_pre_build(config):
-    global _build_depth, _manifest
+    global _build_depth, _manifest, _page_words
     _build_depth += 1
     if _build_depth == 1:
         _manifest = asset_manifest.Manifest()
+        _page_words = material_css.Words()
         _site_root[:] = [Path(config.site_dir).resolve()]
 
 
@@ -228,6 +238,13 @@ def on_post_build(config):
         distress_script.write_rules(site_dir, vocabulary)
     except distress_script.DistressScriptError as error:
         raise PluginError(str(error)) from None
+    # Material's style sheets, trimmed to what the pages just written can use (before the service
+    # worker lists the files its help pages load).
+    try:
+        sheet = material_css.write(site_dir, _page_words)
+    except material_css.MaterialCssError as error:
+        raise PluginError(str(error)) from None
+    _manifest.add_generated(site_dir, sheet, "feuilles de style de Material, réduites à ce que les pages utilisent")
     # Our scripts and style sheets as readers download them: minified (the sources keep their comments);
     # then the help pages offline: the site's service worker, from the files just written (or its kill switch).
     try:

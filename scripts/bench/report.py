@@ -7,7 +7,8 @@ import re
 from .stats import kb, show
 from .weight import KINDS
 
-BUDGET_FICHE_GZIP = 80 * 1024
+BUDGET_FICHE_GZIP = 60 * 1024
+BUDGET_SECOND_PAGE_GZIP = 30 * 1024
 DOCS_START = "<!-- bench: debut -->"
 DOCS_END = "<!-- bench: fin -->"
 PAGE_LABELS = {"home": "Accueil", "part": "Partie (fiches/soignant/)", "fiche": "Une fiche",
@@ -36,12 +37,16 @@ def weight_table(weight: dict) -> str:
             rows.append([name, entry["error"]] + [""] * (len(KINDS) + 3))
             continue
         first, after = entry["first_visit"], entry["search_opened"]
+        second = entry.get("second_page")
         rows.append([name, first["requests"], kb(first["raw"]), f"**{kb(first['gzip'])}**",
                      kb(first["without_search"]["gzip"])]
                     + [kb(first["by_kind"][k]["gzip"]) for k in KINDS]
-                    + [f"+{after['requests']} / +{kb(after['gzip'])}"])
+                    + [f"+{after['requests']} / +{kb(after['gzip'])}",
+                       f"**{kb(second['gzip'])}** ({second['requests']} req., dont {second.get('revalidated', 0)} × 304)"
+                       if second else "non mesuré"])
     headers = ["Page", "Requêtes", "Ko brut", "Ko gzip", "dont page seule (gzip)"] \
-        + [f"{KIND_LABELS[k]} (gzip)" for k in KINDS] + ["Recherche ouverte : requêtes / Ko gzip"]
+        + [f"{KIND_LABELS[k]} (gzip)" for k in KINDS] + ["Recherche ouverte : requêtes / Ko gzip",
+                                                         "En 2e page d'une visite (cache chaud) : Ko gzip"]
     return table(headers, rows)
 
 
@@ -181,8 +186,15 @@ def weight_budget(results: dict) -> list[str]:
     search = total - page
     how = (f"et {kb(search)} Ko pour la recherche (règles, moteur, index), chargés avant tout clic sur la recherche"
            if search >= 50 else "la recherche (règles, moteur, index) ne se charge qu'à l'ouverture de la recherche")
-    return [f"- Budget « première visite d'une fiche ≤ 80 Ko gzip » : **{verdict}** — {kb(total)} Ko gzip en tout, "
-            f"dont {kb(page)} Ko pour la page elle-même (HTML, CSS, JS, icône) ; {how}."]
+    lines = [f"- Budget « première visite d'une fiche ≤ 60 Ko gzip » : **{verdict}** — {kb(total)} Ko gzip en tout, "
+             f"dont {kb(page)} Ko pour la page elle-même (HTML, CSS, JS, icône) ; {how}."]
+    second = (results.get("weight") or {}).get("fiche", {}).get("second_page")
+    if second:
+        verdict = "tenu" if second["gzip"] <= BUDGET_SECOND_PAGE_GZIP else "dépassé"
+        lines.append(f"- Budget « une fiche en 2e page d'une visite ≤ 30 Ko gzip » : **{verdict}** — "
+                     f"{kb(second['gzip'])} Ko gzip ({second['requests']} requêtes, dont {second.get('revalidated', 0)} "
+                     "fichiers inchangés, réponse 304 sans contenu).")
+    return lines
 
 
 LIGHTHOUSE_PAGES = {"home": "accueil", "fiche": "fiche"}

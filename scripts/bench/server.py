@@ -2,7 +2,10 @@
 
 Python's http.server does not compress; this one does what a typical static host does: text types
 are sent gzip-compressed (level 6) to a client that accepts it, and each request is recorded with
-its raw size and its gzip size, whatever the client asked for.
+its raw size and its gzip size, whatever the client asked for. It sends the caching headers the
+site's own _headers gives (soignants/pipeline/http_headers.py: fingerprinted files a year, the
+rest `no-cache`) with an ETag, and answers 304 to a browser whose copy is current, so that a
+later page of a visit costs what it costs on a real host (recorded with 0 bytes).
 """
 
 from contextlib import contextmanager
@@ -10,8 +13,11 @@ from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 import gzip
+import hashlib
 import threading
 from urllib.parse import unquote, urlsplit
+
+from soignants.pipeline.http_headers import FINGERPRINTED, LONG_CACHE, SHORT_CACHE
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".webmanifest"}
 
@@ -78,11 +84,19 @@ class RecordingHandler(SimpleHTTPRequestHandler):
             self.send_error(404)
             return self._record(404)
         raw, compressed = bodies(local)
+        etag = '"' + hashlib.sha256(raw).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return self._record(304)
         use_gzip = compressed is not raw and "gzip" in self.headers.get("Accept-Encoding", "")
         body = compressed if use_gzip else raw
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(local)))
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        self.send_header("Cache-Control", LONG_CACHE if FINGERPRINTED.search(local.name) else SHORT_CACHE)
         if use_gzip:
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")

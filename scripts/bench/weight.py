@@ -1,4 +1,5 @@
-"""Page weight in real Chromium: what a first visit loads, then what opening the search adds."""
+"""Page weight in real Chromium: what a first visit loads, then what opening the search adds, and
+what the same page costs as the second page of a visit (after the home page, cache warm)."""
 
 from . import browser as br
 from .server import serve
@@ -13,7 +14,8 @@ def breakdown(requests: list[dict]) -> dict:
     """Totals and per-type bytes (raw and gzip) and request counts."""
     out = {"requests": len(requests), "raw": 0, "gzip": 0,
            "by_kind": {k: {"requests": 0, "raw": 0, "gzip": 0} for k in KINDS},
-           "failed": [r["path"] for r in requests if r["status"] != 200]}
+           "failed": [r["path"] for r in requests if r["status"] not in (200, 304)],
+           "revalidated": sum(1 for r in requests if r["status"] == 304)}
     for r in requests:
         for bucket in (out, out["by_kind"][r["kind"]]):
             bucket["raw"] += r["raw"]
@@ -51,6 +53,21 @@ def measure_page(browser, server, path: str) -> dict:
         context.close()
 
 
+def measure_second_page(browser, server, path: str, first: str = "") -> dict:
+    """`path` as the second page of a visit: `first` (the home page) loaded before, in the same
+    browser (its cache warm, the host answering 304 to what did not change: scripts/bench/server.py)."""
+    context, page = br.new_page(browser)
+    try:
+        page.goto(server.url + first, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        server.take()
+        page.goto(server.url + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        return breakdown(server.take())
+    finally:
+        context.close()
+
+
 def measure_site(site_dir, pages: dict[str, str]) -> dict:
     """{label: measure} for each page of `pages` ({label: path from the site's root})."""
     results = {}
@@ -58,6 +75,7 @@ def measure_site(site_dir, pages: dict[str, str]) -> dict:
         for label, path in pages.items():
             try:
                 results[label] = measure_page(browser, server, path)
+                results[label]["second_page"] = measure_second_page(browser, server, path)
             except Exception as error:  # noqa: BLE001 - report, do not stop the bench
                 results[label] = {"path": path, "error": f"{type(error).__name__}: {error}"[:300]}
     return results
