@@ -115,6 +115,8 @@ def on_env(env, config, files):
     # The Content-Security-Policy of each page (overrides/main.html), from the theme's templates.
     # Material's style sheets, trimmed to what this build's pages use, written at the end of the build.
     env.globals["ss_material_css"] = material_css.SHEET.as_posix()
+    # Material's bundle, loaded on demand by chargement-differe.js (overrides/main.html).
+    env.globals["ss_material_bundle"] = "assets/javascripts/" + material_css.material_bundle().name
     env.globals["ss_csp"] = jinja2.pass_context(
         lambda context, base_url: csp.policy(_theme_script_hashes(env, config, base_url)))
     return env

@@ -122,7 +122,89 @@
     released = true;
     waiting.splice(0).forEach(function (go) { go(); });
   };
+  // --- Material's bundle, on demand ----------------------------------------------------------------
+  // Reading a page needs none of Material's bundle (35 KB gzip, more than the rest of the page):
+  // the header, the help strip, the tables and the colour scheme are in place before the first
+  // paint (above), the menu and the search open by CSS, the distress card answers without it. It
+  // is loaded when the reader first does something it handles: a click or a tap (not a scroll), a
+  // key, the focus moved, the search or the menu opened, or scrolling on a screen wide enough to
+  // show the table of contents (Material marks the section being read). What the reader did
+  // before it was there is passed on to it: the colour scheme chosen, the shortcut key pressed.
+  var bundleUrl = me.getAttribute("data-ss-material");
+  var material = { state: bundleUrl ? "waiting" : "none", after: [] };
+  var whenMaterial = function (then) {
+    if (material.state === "ready") then(); else material.after.push(then);
+  };
+  var materialReady = function () {
+    material.state = "ready";
+    material.after.splice(0).forEach(function (then) { then(); });
+  };
+  var mountMaterial = function () {
+    // Material mounts its components on DOMContentLoaded, which has passed: tell it again (our
+    // own scripts listen once). The tables are already in their scrolling box (wrapTables):
+    // hidden from Material's `table:not([class])` while it mounts, so that it does not box them twice.
+    var tables = Array.prototype.filter.call(document.querySelectorAll("[data-ss-enveloppe] table:not([class])"),
+      function (table) { table.setAttribute("class", ""); return true; });
+    try {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+    } finally {
+      tables.forEach(function (table) { table.removeAttribute("class"); });
+    }
+    materialReady();
+  };
+  var startMaterial = function () {
+    if (material.state !== "waiting") return;
+    material.state = "loading";
+    var script = document.createElement("script");
+    script.src = bundleUrl;
+    script.onload = function () {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { setTimeout(materialReady, 0); }, { once: true });
+      } else {
+        mountMaterial();
+      }
+    };
+    script.onerror = function () { material.state = "failed"; };
+    document.head.appendChild(script);
+  };
+  var editable = function (node) {
+    return node && node.closest && !!node.closest("input, textarea, select, [contenteditable]");
+  };
+  document.addEventListener("click", function (event) {
+    if (material.state !== "waiting") return;
+    // The colour scheme chosen before the bundle was there: the radio button is checked; Material
+    // starts from the stored or system scheme, then hears of the change.
+    if (event.target.closest && event.target.closest("[data-md-component=palette]")) {
+      whenMaterial(function () {
+        var checked = document.querySelector("[data-md-component=palette] input:checked");
+        if (checked) checked.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    }
+    startMaterial();
+  }, true);
+  // Material's shortcuts (search: f, s, /; previous and next page: p, comma, n, full stop).
+  var SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."];
+  document.addEventListener("keydown", function (event) {
+    if (material.state !== "waiting") return;
+    if (SHORTCUTS.indexOf(event.key) >= 0 && !editable(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      var key = event.key, code = event.code;
+      whenMaterial(function () {
+        window.dispatchEvent(new KeyboardEvent("keydown", { key: key, code: code, bubbles: true, cancelable: true }));
+      });
+    }
+    startMaterial();
+  }, true);
+  document.addEventListener("focusin", startMaterial, true);
+  document.addEventListener("change", startMaterial, true);
+  if (window.matchMedia && matchMedia("(min-width: 76.25em)").matches) {
+    window.addEventListener("scroll", startMaterial, { passive: true, once: true });
+  }
+  // A search asked for in the address (?q=…): Material opens it, at once.
+  if (/[?&]q=/.test(location.search)) startMaterial();
+
   var open = function () {
+    startMaterial();
     if (opened) return;
     opened = true;
     var script = document.createElement("script");

@@ -657,7 +657,8 @@
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    // once: Material's bundle, loaded on demand, is told « DOMContentLoaded » again (chargement-differe.js)
+    document.addEventListener("DOMContentLoaded", start, { once: true });
   } else {
     start();
   }
