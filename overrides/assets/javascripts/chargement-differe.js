@@ -170,18 +170,40 @@
   var editable = function (node) {
     return node && node.closest && !!node.closest("input, textarea, select, [contenteditable]");
   };
-  document.addEventListener("click", function (event) {
-    if (material.state !== "waiting") return;
-    // The colour scheme chosen before the bundle was there: the radio button is checked; Material
-    // starts from the stored or system scheme, then hears of the change.
-    if (event.target.closest && event.target.closest("[data-md-component=palette]")) {
-      whenMaterial(function () {
-        var checked = document.querySelector("[data-md-component=palette] input:checked");
-        if (checked) checked.dispatchEvent(new Event("change", { bubbles: true }));
-      });
-    }
-    startMaterial();
-  }, true);
+  // The colour scheme chosen before the bundle is there: switched at once, as Material does it
+  // (the page's colours, the other button shown, the choice stored), so that Material starts from it.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (material.state === "ready" || input.name !== "__palette" || !window.__md_set) return;
+    var inputs = Array.prototype.slice.call(document.querySelectorAll("[data-md-component=palette] input"));
+    var index = inputs.indexOf(input);
+    var media = input.getAttribute("data-md-color-media");
+    if (index < 0 || media === "(prefers-color-scheme)") return;  // « automatic »: Material's own
+    var color = { media: media, scheme: input.getAttribute("data-md-color-scheme"),
+                  primary: input.getAttribute("data-md-color-primary"), accent: input.getAttribute("data-md-color-accent") };
+    Object.keys(color).forEach(function (name) { document.body.setAttribute("data-md-color-" + name, color[name]); });
+    inputs.forEach(function (other, i) {
+      var label = other.nextElementSibling;
+      if (label && label.tagName === "LABEL") label.hidden = i !== index;
+    });
+    window.__md_set("__palette", { index: index, color: color });
+  });
+  // The search box focused before the bundle is there: the search opens (Material's « focus »),
+  // and what was typed meanwhile is searched once it is.
+  var searchToggle = function () { return document.getElementById("__search"); };
+  document.addEventListener("focusin", function (event) {
+    var toggle = searchToggle();
+    if (material.state === "ready" || !toggle || toggle.checked || !event.target.matches
+        || !event.target.matches("[data-md-component=search-query]")) return;
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+  });
+  whenMaterial(function () {
+    var input = document.querySelector("[data-md-component=search-query]");
+    var toggle = searchToggle();
+    if (input && input.value && toggle && toggle.checked) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  });
+  document.addEventListener("click", startMaterial, true);
   // Material's shortcuts (search: f, s, /; previous and next page: p, comma, n, full stop).
   var SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."];
   document.addEventListener("keydown", function (event) {
