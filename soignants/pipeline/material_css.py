@@ -10,10 +10,10 @@ this stack does not have):
 
 - a selector is kept when each class, id and attribute it names (outside `:not(…)`) is a word that
   can reach a page: `Words` gathers them from every page this build wrote (the words inside their
-  tags, `page_words`: collected as each page is written, by a regex on our own output, which costs
-  a fraction of a millisecond a page), from our templates, scripts, style sheets and render layer,
-  from every class the sanitiser lets content carry (CONTENT_CLASSES), and from the classes
-  Material's bundle adds at run time to the components our pages have;
+  tags, collected as each page is written, by a regex on our own output: about a millisecond a
+  page), from our scripts (the classes they add as the reader uses the page), and the classes
+  Material's bundle adds at run time to the components our pages have (not those of components
+  no page has: tooltips, code annotations, Mermaid…); attribute names also from the bundle;
 - `:is(…)`, `:where(…)`, `:has(…)`: one of their selectors that could match is enough;
 - at-rules other than @media/@supports/@layer/@container (fonts, keyframes) are kept, then custom
   properties no kept rule, script or sheet of ours reads and @keyframes nothing animates go.
@@ -33,8 +33,7 @@ import re
 import rcssmin
 import tinycss2
 
-from .. import OWN_ASSETS_DIR, PROJECT_ROOT
-from ..render.sanitize import CONTENT_CLASSES
+from .. import OWN_ASSETS_DIR
 
 SHEET = Path("assets") / "stylesheets" / "material.min.css"
 # Material's two sheets, in the order its base.html links them (the cascade is kept).
@@ -98,27 +97,30 @@ def bundle_classes(text: str) -> set[str]:
             for name in part.split()}
 
 
+def own_scripts() -> list[Path]:
+    """Our scripts: what they may add to a page as the reader uses it."""
+    return sorted((OWN_ASSETS_DIR / "javascripts").glob("*.js"))
+
+
 def own_files() -> list[Path]:
-    """Our templates, scripts and style sheets, and the render layer, whose markers write classes."""
+    """Our templates, scripts and style sheets: what may read one of Material's custom properties."""
     overrides = OWN_ASSETS_DIR.parent
-    return [*overrides.glob("*.html"), *(overrides / "partials").rglob("*.html"),
-            *(OWN_ASSETS_DIR / "javascripts").glob("*.js"), *(OWN_ASSETS_DIR / "stylesheets").glob("*.css"),
-            *(PROJECT_ROOT / "soignants" / "render").glob("*.py")]
+    return [*overrides.glob("*.html"), *(overrides / "partials").rglob("*.html"), *own_scripts(),
+            *(OWN_ASSETS_DIR / "stylesheets").glob("*.css")]
 
 
-def known_words(pages: Words) -> set[str]:
-    """The words of the pages, plus what code (ours and Material's bundle) may add to a page."""
-    words = set(pages.words) | set(CONTENT_CLASSES)
-    for path in own_files():
-        text = _read(path)
-        # A style sheet: the classes its selectors name (not « grid » of `display: grid`).
-        words |= set(CSS_CLASS.findall(text) if path.suffix == ".css" else WORD.findall(text))
+def known_words(pages: Words) -> tuple[set[str], set[str]]:
+    """(words, attribute names): the words of the pages, plus what scripts (ours and Material's
+    bundle) may add to a page; attribute names also from any word of the bundle."""
+    words = set(pages.words)
+    for path in own_scripts():
+        words |= set(WORD.findall(_read(path)))
     # Material's bundle: the classes it adds to the components the pages have (`md-nav__link--active`
-    # for `md-nav`), not to those no page has (`md-tooltip2`, `md-annotation`…); its other words as
-    # attribute names and values (`data-md-state`, `hidden`…), never as classes.
+    # for `md-nav`), not to those no page has (`md-tooltip2`, `tabbed-labels--linked`…); its
+    # other words as attribute names only (`data-md-color-switching`, `hidden`…).
     bundle = _read(material_bundle())
-    blocks = {_bem_block(word) for word in words if word.startswith("md-")}
-    words |= {name for name in bundle_classes(bundle) if not name.startswith("md-") or _bem_block(name) in blocks}
+    words |= {name for name in bundle_classes(bundle)
+              if _bem_block(name) in words or (_bem_block(name) == name and not name.startswith("md-"))}
     attributes = set(WORD.findall(bundle))
     return words, attributes
 
@@ -165,11 +167,10 @@ def _attribute_could_match(block, words: set[str], attributes: set[str]) -> bool
     parts = [t for t in block.content if t.type not in ("whitespace", "comment")]
     if not parts or parts[0].type != "ident":
         return True
-    known = words | attributes
-    if parts[0].value not in known:
+    if parts[0].value not in words and parts[0].value not in attributes:
         return False
     values = [t.value for t in parts[1:] if t.type in ("ident", "string")]
-    return all(word in known for value in values for word in WORD.findall(value))
+    return all(word in words for value in values for word in WORD.findall(value))
 
 
 # --- the sheet ------------------------------------------------------------------------------------
