@@ -1,7 +1,8 @@
 """The search is fetched only when the reader opens it: before that, no rule file, no index
 fragment, no engine. Then Material's own search worker is never fetched (the site's engine,
 Pagefind in the page, takes its place), and the first query fetches only files of the site's
-search (search/, pagefind/)."""
+search (search/, pagefind/) and Material's bundle, which draws the search box and its results and
+is itself loaded on the reader's first gesture (chargement-differe.js)."""
 
 import re
 
@@ -46,5 +47,7 @@ def test_index_waits_for_the_reader_to_open_the_search(fresh_context, open_page_
     assert any(url.endswith("/pagefind/pagefind.js") for url in engine_requests(journal))
     assert any(url.endswith("/search-soignants.js") for url in engine_requests(journal))
     searched = [url.split("?")[0] for url in journal.requests[before:] if not url.endswith("/favicon.svg")]
-    assert all(re.search(r"/(search|pagefind)/[^/]+(/[^/]+)?$|/search-soignants\.js$", url) for url in searched), searched
+    assert all(re.search(r"/(search|pagefind)/[^/]+(/[^/]+)?$|/search-soignants\.js$"
+                         r"|/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", url) for url in searched), searched
+    assert sum("/assets/javascripts/bundle." in url for url in searched) == 1, searched
     assert journal.problems() == []

@@ -26,24 +26,29 @@ PROPERTIES = [
     "flex-direction", "flex-grow", "flex-shrink", "justify-content", "align-items", "gap", "order", "cursor",
     "box-shadow", "transform", "outline-style", "mask-image", "fill", "content", "pointer-events", "user-select",
 ]
-# The computed styles of a page, element by element (its path), ::before and ::after when they exist.
+# The computed styles of a page, element by element in document order, ::before and ::after when
+# they exist (the page does not change between two readings: its order is the same).
 SNAPSHOT = """(properties) => {
-  const out = {};
-  const path = (el) => {
-    const parts = [];
-    for (let node = el; node && node !== document.documentElement; node = node.parentElement) {
-      parts.unshift(node.tagName.toLowerCase() + ":" + Array.prototype.indexOf.call(node.parentElement.children, node));
-    }
-    return parts.join(">");
-  };
-  for (const el of document.querySelectorAll("body, body *")) {
+  const out = [];
+  const elements = document.querySelectorAll("body, body *");
+  for (let i = 0; i < elements.length; i++) {
     for (const pseudo of [null, "::before", "::after"]) {
-      const style = getComputedStyle(el, pseudo);
+      const style = getComputedStyle(elements[i], pseudo);
       if (pseudo && style.content === "none") continue;
-      out[path(el) + (pseudo || "")] = properties.map((name) => style.getPropertyValue(name)).join("|");
+      out.push(i + (pseudo || "") + "=" + properties.map((name) => style.getPropertyValue(name)).join("|"));
     }
   }
   return out;
+}"""
+# Where the i-th element is, to say it in a failure.
+WHERE = """(i) => {
+  const el = document.querySelectorAll("body, body *")[i];
+  const parts = [];
+  for (let node = el; node && node !== document.body; node = node.parentElement) {
+    parts.unshift(node.tagName.toLowerCase() + (node.id ? "#" + node.id : "")
+                  + (node.classList.length ? "." + [...node.classList].join(".") : ""));
+  }
+  return "body>" + parts.join(">");
 }"""
 SWAP = """async (url) => {
   const trimmed = document.querySelector('link[rel=stylesheet][href$="material.min.css"]');
@@ -67,16 +72,21 @@ def material_original() -> str:
                      for name in material_css.MATERIAL_SHEETS)
 
 
-def differences(before: dict, after: dict, limit: int = 8) -> list[str]:
+def differences(page, before: list[str], after: list[str], limit: int = 8) -> list[str]:
+    """What differs between two readings, element by element (its place in the page, the values)."""
+    before_by = dict(line.split("=", 1) for line in before)
+    after_by = dict(line.split("=", 1) for line in after)
     found = []
-    for key in sorted(set(before) | set(after)):
-        if before.get(key) != after.get(key):
-            if key not in before or key not in after:
-                found.append(f"{key} : {'absent' if key not in before else 'présent'} avec la feuille réduite")
-            else:
-                changed = [f"{name} {a!r} → {b!r}" for name, a, b in
-                           zip(PROPERTIES, before[key].split("|"), after[key].split("|")) if a != b]
-                found.append(f"{key} : " + "; ".join(changed))
+    for key in sorted(set(before_by) | set(after_by), key=lambda k: int(k.split(":")[0])):
+        if before_by.get(key) == after_by.get(key):
+            continue
+        index, _, pseudo = key.partition(":")
+        where = page.evaluate(WHERE, int(index)) + (":" + pseudo if pseudo else "")
+        if key not in before_by or key not in after_by:
+            found.append(f"{where} : {'absent' if key not in before_by else 'présent'} avec la feuille réduite")
+        else:
+            found.append(f"{where} : " + "; ".join(f"{name} {a!r} → {b!r}" for name, a, b in zip(
+                PROPERTIES, before_by[key].split("|"), after_by[key].split("|")) if a != b))
         if len(found) >= limit:
             break
     return found
@@ -116,7 +126,7 @@ def test_the_trimmed_sheet_styles_the_page_as_materials_own(styles_context, site
             set_state(page, width, scheme)
             original = page.evaluate(SNAPSHOT, PROPERTIES)
             assert len(original) > 50, "la page n'a presque aucun élément : a-t-elle été servie ?"
-            problems += [f"{width} px, {scheme} — {line}" for line in differences(original, trimmed[width, scheme])]
+            problems += [f"{width} px, {scheme} — {line}" for line in differences(page, original, trimmed[width, scheme])]
         assert problems == [], f"{path or 'accueil'} : la feuille réduite ne donne pas le même rendu :\n" + "\n".join(problems)
     finally:
         page.close()

@@ -126,10 +126,12 @@
   // Reading a page needs none of Material's bundle (35 KB gzip, more than the rest of the page):
   // the header, the help strip, the tables and the colour scheme are in place before the first
   // paint (above), the menu and the search open by CSS, the distress card answers without it. It
-  // is loaded when the reader first does something it handles: a click or a tap (not a scroll), a
-  // key, the focus moved, the search or the menu opened, or scrolling on a screen wide enough to
-  // show the table of contents (Material marks the section being read). What the reader did
-  // before it was there is passed on to it: the colour scheme chosen, the shortcut key pressed.
+  // is loaded when the reader first does something it handles: a click or a tap outside the text
+  // (not a scroll), a key (not in a form of the text), the search or the menu opened. Until then,
+  // the side menus of a wide screen are as Material shows them without JavaScript (site.css), and
+  // the table of contents does not follow the reading. What the reader did before it was there
+  // is passed on to it: the colour scheme chosen, the shortcut key pressed, what was typed in the
+  // search (its field focused at once).
   var bundleUrl = me.getAttribute("data-ss-material");
   var material = { state: bundleUrl ? "waiting" : "none", after: [] };
   var whenMaterial = function (then) {
@@ -137,6 +139,7 @@
   };
   var materialReady = function () {
     material.state = "ready";
+    document.documentElement.classList.add("ss-material");  // site.css: the side menus' height is Material's
     material.after.splice(0).forEach(function (then) { then(); });
   };
   var mountMaterial = function () {
@@ -168,7 +171,10 @@
     document.head.appendChild(script);
   };
   var editable = function (node) {
-    return node && node.closest && !!node.closest("input, textarea, select, [contenteditable]");
+    return !!(node && node.closest && node.closest("input, textarea, select, [contenteditable]"));
+  };
+  var formControl = function (node) {
+    return editable(node) || !!(node && node.closest && node.closest("button, label"));
   };
   // The colour scheme chosen before the bundle is there: switched at once, as Material does it
   // (the page's colours, the other button shown, the choice stored), so that Material starts from it.
@@ -203,7 +209,15 @@
     var toggle = searchToggle();
     if (input && input.value && toggle && toggle.checked) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
-  document.addEventListener("click", startMaterial, true);
+  // A click or a tap outside the page's text (header, menus, footer): in the text, links lead
+  // elsewhere and the forms (deadline calculator, questionnaires) need nothing of Material, and
+  // answering them asks nothing of the network (tests/browser_help/test_self_assessment.py).
+  var inContent = function (node) {
+    return !!(node && node.closest && node.closest(".md-content"));
+  };
+  document.addEventListener("click", function (event) {
+    if (!inContent(event.target)) startMaterial();
+  }, true);
   // Material's shortcuts (search: f, s, /; previous and next page: p, comma, n, full stop).
   var SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."];
   document.addEventListener("keydown", function (event) {
@@ -215,13 +229,20 @@
         window.dispatchEvent(new KeyboardEvent("keydown", { key: key, code: code, bubbles: true, cancelable: true }));
       });
     }
-    startMaterial();
+    if (!(inContent(event.target) && formControl(event.target))) startMaterial();
   }, true);
-  document.addEventListener("focusin", startMaterial, true);
-  document.addEventListener("change", startMaterial, true);
-  if (window.matchMedia && matchMedia("(min-width: 76.25em)").matches) {
-    window.addEventListener("scroll", startMaterial, { passive: true, once: true });
-  }
+  // The menu, the search, the table of contents or the colour scheme opened or switched (not a
+  // field of the page's content: the deadline calculator asks nothing of the network).
+  document.addEventListener("change", function (event) {
+    if (!/^__(drawer|search|toc|palette)/.test(event.target.id || "")) return;
+    startMaterial();
+    // The search opened (its button tapped) before the bundle is there: its field takes the
+    // focus at once, as Material would, so that what the reader types is not lost.
+    if (event.target.id === "__search" && event.target.checked && material.state !== "ready") {
+      var field = document.querySelector("[data-md-component=search-query]");
+      if (field) field.focus();
+    }
+  }, true);
   // A search asked for in the address (?q=…): Material opens it, at once.
   if (/[?&]q=/.test(location.search)) startMaterial();
 
