@@ -44,8 +44,12 @@
       title.insertAdjacentElement("afterend", zone);
     }
     // The colour-scheme button Material will show: the one after the stored choice, else after
-    // the first scheme whose media matches (its `us` function). Once the header is whole.
-    if (!done.palette && document.querySelector("[data-md-component=search]")) {
+    // the first scheme whose media matches (its `us` function). Once the header is whole: the
+    // parser has gone past it (something follows it), not only reached its search box, whose
+    // contents, arriving in a later frame on a busy machine, widened it and moved the buttons
+    // before it (a layout shift of 0.004 now and then: tests/browser/test_pages.py).
+    var header = document.querySelector(".md-header");
+    if (!done.palette && header && header.nextElementSibling) {
       done.palette = true;
       var inputs = document.querySelectorAll("[data-md-component=palette] input");
       var choice2 = stored();
@@ -217,6 +221,25 @@
   };
   document.addEventListener("click", function (event) {
     if (!inContent(event.target)) startMaterial();
+  }, true);
+  // Material draws the keyboard focus of its buttons and links only on elements its bundle marks
+  // `focus-visible` (a polyfill: `.md-header__button:not(.focus-visible) { outline: none }`).
+  // Until the bundle is there, mark them the same way, from the browser's own :focus-visible; the
+  // bundle's polyfill takes over, and unmarks on blur what was marked so.
+  document.addEventListener("focusin", function (event) {
+    var element = event.target;
+    if (material.state === "ready" || !element.matches) return;
+    try {
+      if (!element.matches(":focus-visible")) return;
+    } catch (error) { return; }  // a browser without :focus-visible
+    element.classList.add("focus-visible");
+    element.setAttribute("data-focus-visible-added", "");
+  }, true);
+  document.addEventListener("focusout", function (event) {
+    var element = event.target;
+    if (material.state === "ready" || !element.hasAttribute || !element.hasAttribute("data-focus-visible-added")) return;
+    element.classList.remove("focus-visible");
+    element.removeAttribute("data-focus-visible-added");
   }, true);
   // Material's shortcuts (search: f, s, /; previous and next page: p, comma, n, full stop).
   var SHORTCUTS = ["f", "s", "/", "p", ",", "n", "."];
