@@ -27,6 +27,9 @@ from soignants.pipeline.build_errors import warnings_text
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
+# Each page as the search's words see it (soignants/pipeline/search_index.py, page_document), both
+# languages: the typo vocabulary and the help pages' lines, in place of Material's index.
+_search_docs: list[dict] = []
 _not_found_pages: dict[str, str] = {}
 _csp_hashes: dict[tuple, list[str]] = {}
 # mkdocs-static-i18n builds the English edition from inside the French build's post_build:
@@ -84,6 +87,7 @@ def on_config(config):
         _french_site.update(name=config.site_name, url=config.site_url or "")  # "": unknown, left out
         _configured_nav = copy.deepcopy(config.nav)  # the nav as mkdocs.yml writes it
         _keywords.clear()  # under `mkdocs serve`, the last build's pages are not this one's
+        _search_docs.clear()
         _csp_hashes.clear()
         _not_found_pages.clear()
     config.extra["bandeau"] = prerender.strip_entries()
@@ -94,6 +98,13 @@ def on_config(config):
     config.extra["ss_hors_ligne"] = service_worker.enabled(config.extra.get("hors_ligne"))
     if _configured_nav:
         config.nav = prerender.complete_nav(_configured_nav, _language(config), config.docs_dir)
+    # Material's search plugin stays for its search box and result list (its templates ask for
+    # it), but no longer indexes the pages: its index was only read for words, which
+    # search_index.py now takes from our pages (on_page_content). Its own on_config, which made
+    # this build's index, has run (priority 0; this hook runs at -150).
+    search_plugin = config.plugins.get("material/search")
+    if search_plugin is not None and getattr(search_plugin, "search_index", None) is not None:
+        search_plugin.search_index.add_entry_from_context = lambda page: None
     return config
 
 
@@ -171,6 +182,8 @@ def on_page_content(html, page, config, files):
         html = search_pagefind.indexed_content(html, _keywords.get(page.url, []), _language(config),
                                                search_pagefind.keywords_weight(page.meta))
     page_budget.stop()
+    if not ((page.meta or {}).get("search") or {}).get("exclude"):  # as Material's plugin chose
+        _search_docs.append(search_index.page_document(html, page.url, page.title))
     return "\n".join(x for x in (before, html, after) if x)
 
 
@@ -223,7 +236,7 @@ def on_post_build(config):
     index = site_dir / "search" / "search_index.json"
     vocabulary = None
     if index.exists():
-        vocabulary = search_index.rewrite(index, _keywords)
+        vocabulary = search_index.rewrite(index, _keywords, _search_docs)
         _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         # The readers' search: Pagefind's index in fragments, over the pages just written (its
         # folder emptied first: only what Pagefind writes there is registered as its own).

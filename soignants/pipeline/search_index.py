@@ -13,11 +13,18 @@ search, and hands it to its "worker" (search-soignants.js, in the page). So the 
 
 The words of the site, with the number of pages holding each, go to `search/vocabulaire.json`,
 fetched only when a word of 5 letters or more finds nothing (the typo rule, search_query.py).
+
+Those words and the help pages' lines are read from our own pages as the build writes them
+(`page_document`, one lxml parse of a page's content: under a millisecond), not from Material's
+index: its plugin parsed every page in pure Python for an index this module threw away (issue 25).
+The hook keeps the plugin for its search box and stops its indexing (overrides/hooks/site.py).
 """
 
 from html import unescape
 import json
 import re
+
+import lxml.html
 
 from ..model import distress
 from ..model.folding import fold, join_hyphens, query_rules
@@ -32,6 +39,9 @@ MIN_VOCABULARY_LENGTH = MIN_TYPO_LENGTH - 1
 MAX_VOCABULARY = 20_000
 HELP_TEXT_LENGTH = 160
 TAG = re.compile(r"<[^>]*>")
+# Where a block starts or ends, words are apart even when the HTML has no space there.
+BLOCK_EDGE = re.compile(r"<(?=/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|table|tr|td|th|caption|section|article|aside|"
+                        r"details|summary|blockquote|figure|figcaption|br|hr|pre|header|footer|nav)\b)", re.I)
 SPACES = re.compile(r"\s+")
 
 
@@ -54,6 +64,20 @@ def typo_settings() -> dict:
 def plain_text(html: str) -> str:
     """Material's index text (HTML) as plain text; the browser escapes it where it lands."""
     return SPACES.sub(" ", unescape(TAG.sub(" ", html or ""))).strip()
+
+
+def page_document(content_html: str, location: str, title: str) -> dict:
+    """A page as the search's words see it: its title, and the text of its content without its
+    first heading (the title) and without what is marked `data-search-exclude` (as Material's
+    plugin read it)."""
+    text = ""
+    if content_html and content_html.strip():
+        root = lxml.html.fragment_fromstring(BLOCK_EDGE.sub(" <", content_html), create_parent="div")
+        for element in root.xpath("//*[@data-search-exclude] | (//h1)[1]"):
+            if element.getparent() is not None:
+                element.drop_tree()  # (the text that followed it stays)
+        text = SPACES.sub(" ", root.text_content()).strip()
+    return {"location": location, "title": plain_text(title or ""), "text": text}
 
 
 def help_documents(docs: list[dict], help_pages: dict[str, str]) -> dict[str, dict]:
@@ -100,10 +124,12 @@ def vocabulary_of(docs: list[dict], config: dict, keywords_by_location: dict[str
     return {"terms": kept, "counts": [counts[t] for t in kept]}
 
 
-def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rules: dict | None = None) -> tuple[dict, dict]:
-    """The index as the browser gets it (rules, no documents), and the vocabulary."""
+def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rules: dict | None = None,
+           docs: list[dict] | None = None) -> tuple[dict, dict]:
+    """The index as the browser gets it (rules, no documents), and the vocabulary, from `docs`
+    (our pages: page_document) or else the index's own documents."""
     config = index["config"]
-    docs = index.get("docs") or []
+    docs = docs if docs is not None else (index.get("docs") or [])
     rules = distress_rules if distress_rules is not None else distress.index_rules()
     config["soignants"] = {**query_rules(BrowserText(config).query_stop_words()), **typo_settings(), **rules,
                            "help_documents": help_documents(docs, rules["help_pages"]),
@@ -112,11 +138,11 @@ def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rul
     return {"config": config, "docs": []}, vocabulary
 
 
-def rewrite(path, keywords_by_location: dict[str, list[str]]) -> dict:
+def rewrite(path, keywords_by_location: dict[str, list[str]], docs: list[dict] | None = None) -> dict:
     """Rewrite the index in place and write the vocabulary next to it; returns the vocabulary."""
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
-    light, vocabulary = enrich(index, keywords_by_location)
+    light, vocabulary = enrich(index, keywords_by_location, docs=docs)
     for target, data in ((path, light), (path.parent / VOCABULARY_FILE, vocabulary)):
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
