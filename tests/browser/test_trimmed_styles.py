@@ -113,8 +113,10 @@ def test_the_trimmed_sheet_styles_the_page_as_materials_own(styles_context, site
     try:
         page.wait_for_load_state("load")
         base = site_url + "assets/stylesheets/"
-        page.evaluate("(url) => new Promise((done) => { const l = document.createElement('link'); l.rel = 'stylesheet';"
-                      " l.href = url; l.onload = done; document.head.appendChild(l); })", base + STILL_SHEET)
+        page.evaluate("(url) => new Promise((done, failed) => { const l = document.createElement('link');"
+                      " l.rel = 'stylesheet'; l.href = url; l.onload = done;"
+                      " l.onerror = () => failed(new Error('feuille sans transition non chargée'));"
+                      " document.head.appendChild(l); })", base + STILL_SHEET)
         states = [(1280, "light"), (390, "dark")]
         trimmed = {}
         for width, scheme in states:
