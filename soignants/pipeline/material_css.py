@@ -10,8 +10,8 @@ this stack does not have):
 
 - a selector is kept when each class, id and attribute it names (outside `:not(…)`) is a word that
   can reach a page: `Words` gathers them from every page this build wrote (the words inside their
-  tags, collected as each page is written, by a regex on our own output: about a millisecond a
-  page), from our scripts (the classes they add as the reader uses the page), and the classes
+  tags, collected as each page is written, by a regex on our own output, each distinct tag
+  read once), from our scripts (the classes they add as the reader uses the page), and the classes
   Material's bundle adds at run time to the components our pages have (not those of components
   no page has: tooltips, code annotations, Mermaid…); attribute names also from the bundle;
 - `:is(…)`, `:where(…)`, `:has(…)`: one of their selectors that could match is enough;
@@ -80,11 +80,13 @@ def _read(path: Path) -> str:
 class Words:
     """What can be in a page: words of tags (classes, ids, attribute names and values)."""
     words: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)  # the tags already read: most recur on every page (menu, header)
 
     def add_page(self, html: str) -> None:
-        """The words inside the tags of a page this build wrote."""
-        for tag in TAG.findall(html):
-            self.words.update(WORD.findall(tag))
+        """The words inside the tags of a page this build wrote (each distinct tag read once)."""
+        new = set(TAG.findall(html)) - self.tags
+        self.tags |= new
+        self.words.update(WORD.findall(" ".join(new)))
 
 
 def _bem_block(word: str) -> str:
