@@ -20,8 +20,7 @@ from mkdocs.plugins import event_priority
 
 from soignants.pipeline import (asset_manifest, build_log, build_notices, build_version, csp, distress_script,
                                 http_headers, material_css, minify, open_data, page_budget, prerender, regional_build,
-                                search_index,
-                                search_pagefind, service_worker, serving, template_cache, template_errors)
+                                search_index, search_pagefind, service_worker, serving, template_cache, template_errors)
 from soignants.render import editions, feedback, news, sanitize
 from soignants.pipeline.build_errors import warnings_text
 
@@ -123,11 +122,11 @@ def on_env(env, config, files):
         env.bytecode_cache = cache
     # A template that fails on a page: a French `fichier:ligne` line, never a Jinja traceback.
     template_errors.in_french(env, PluginError, Path(config.docs_dir).name)
-    # The Content-Security-Policy of each page (overrides/main.html), from the theme's templates.
     # Material's style sheets, trimmed to what this build's pages use, written at the end of the build.
     env.globals["ss_material_css"] = material_css.SHEET.as_posix()
     # Material's bundle, loaded on demand by chargement-differe.js (overrides/main.html).
     env.globals["ss_material_bundle"] = "assets/javascripts/" + material_css.material_bundle().name
+    # The Content-Security-Policy of each page (overrides/main.html), from the theme's templates.
     env.globals["ss_csp"] = jinja2.pass_context(
         lambda context, base_url: csp.policy(_theme_script_hashes(env, config, base_url)))
     return env
@@ -236,7 +235,7 @@ def on_post_build(config):
     index = site_dir / "search" / "search_index.json"
     vocabulary = None
     if index.exists():
-        vocabulary = search_index.rewrite(index, _keywords, _search_docs)
+        vocabulary = search_index.rewrite(index, _search_docs, _keywords)
         _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         # The readers' search: Pagefind's index in fragments, over the pages just written (its
         # folder emptied first: only what Pagefind writes there is registered as its own).

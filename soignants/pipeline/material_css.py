@@ -34,13 +34,13 @@ import rcssmin
 import tinycss2
 
 from .. import OWN_ASSETS_DIR
+from .asset_manifest import material_dir
 
 SHEET = Path("assets") / "stylesheets" / "material.min.css"
 # Material's two sheets, in the order its base.html links them (the cascade is kept).
 MATERIAL_SHEETS = ("main", "palette")
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 TAG = re.compile(r"<[A-Za-z][^>]*>")
-CSS_CLASS = re.compile(r"\.(-?[_A-Za-z][A-Za-z0-9_-]*)")
 CUSTOM_PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
 # Functional pseudo-classes that hold selectors: one of them that could match is enough.
 SELECTOR_LISTS = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
@@ -50,11 +50,6 @@ BUNDLE_CLASS = re.compile(r"""classList\.(?:add|toggle|replace)\(\s*["'`]([^"'`$
 
 class MaterialCssError(Exception):
     """Material's sheets are not where the pinned version keeps them (French message)."""
-
-
-def material_dir() -> Path:
-    import material
-    return Path(material.__file__).resolve().parent / "templates"
 
 
 def material_sheet(name: str) -> Path:
@@ -111,16 +106,15 @@ def own_files() -> list[Path]:
             *(OWN_ASSETS_DIR / "stylesheets").glob("*.css")]
 
 
-def known_words(pages: Words) -> tuple[set[str], set[str]]:
+def known_words(pages: Words, bundle: str) -> tuple[set[str], set[str]]:
     """(words, attribute names): the words of the pages, plus what scripts (ours and Material's
-    bundle) may add to a page; attribute names also from any word of the bundle."""
+    bundle, its text) may add to a page; attribute names also from any word of the bundle."""
     words = set(pages.words)
     for path in own_scripts():
         words |= set(WORD.findall(_read(path)))
     # Material's bundle: the classes it adds to the components the pages have (`md-nav__link--active`
     # for `md-nav`), not to those no page has (`md-tooltip2`, `tabbed-labels--linked`…); its
     # other words as attribute names only (`data-md-color-switching`, `hidden`…).
-    bundle = _read(material_bundle())
     words |= {name for name in bundle_classes(bundle)
               if _bem_block(name) in words or (_bem_block(name) == name and not name.startswith("md-"))}
     attributes = set(WORD.findall(bundle))
@@ -289,10 +283,10 @@ def _render(kept, drop_properties: set[str], drop_keyframes: set[str]) -> str:
 
 def trimmed(pages: Words) -> str:
     """Material's two sheets as one, with only what could apply to a page of this build, minified."""
-    words, attributes = known_words(pages)
+    bundle = _read(material_bundle())
+    words, attributes = known_words(pages, bundle)
     kept = [rule for name in MATERIAL_SHEETS for rule in _kept(_material_rules(name), words, attributes)]
-    outside = "\n".join(_read(path) for path in own_files() if path.suffix in (".js", ".css", ".html"))
-    outside += _read(material_bundle())
+    outside = "\n".join(_read(path) for path in own_files()) + bundle
     drop_properties, drop_keyframes = _unused(kept, outside)
     return rcssmin.cssmin(_render(kept, drop_properties, drop_keyframes)) + "\n"
 

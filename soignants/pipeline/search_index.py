@@ -124,12 +124,11 @@ def vocabulary_of(docs: list[dict], config: dict, keywords_by_location: dict[str
     return {"terms": kept, "counts": [counts[t] for t in kept]}
 
 
-def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rules: dict | None = None,
-           docs: list[dict] | None = None) -> tuple[dict, dict]:
+def enrich(index: dict, docs: list[dict], keywords_by_location: dict[str, list[str]],
+           distress_rules: dict | None = None) -> tuple[dict, dict]:
     """The index as the browser gets it (rules, no documents), and the vocabulary, from `docs`
-    (our pages: page_document) or else the index's own documents."""
+    (our pages: page_document)."""
     config = index["config"]
-    docs = docs if docs is not None else (index.get("docs") or [])
     rules = distress_rules if distress_rules is not None else distress.index_rules()
     config["soignants"] = {**query_rules(BrowserText(config).query_stop_words()), **typo_settings(), **rules,
                            "help_documents": help_documents(docs, rules["help_pages"]),
@@ -138,11 +137,12 @@ def enrich(index: dict, keywords_by_location: dict[str, list[str]], distress_rul
     return {"config": config, "docs": []}, vocabulary
 
 
-def rewrite(path, keywords_by_location: dict[str, list[str]], docs: list[dict] | None = None) -> dict:
-    """Rewrite the index in place and write the vocabulary next to it; returns the vocabulary."""
+def rewrite(path, docs: list[dict], keywords_by_location: dict[str, list[str]]) -> dict:
+    """Rewrite the index in place from our pages' `docs` and write the vocabulary next to it;
+    returns the vocabulary."""
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
-    light, vocabulary = enrich(index, keywords_by_location, docs=docs)
+    light, vocabulary = enrich(index, docs, keywords_by_location)
     for target, data in ((path, light), (path.parent / VOCABULARY_FILE, vocabulary)):
         with open(target, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))

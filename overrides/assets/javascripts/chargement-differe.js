@@ -141,6 +141,11 @@
   var whenMaterial = function (then) {
     if (material.state === "ready") then(); else material.after.push(then);
   };
+  // Whether our stand-ins act for Material: only while its bundle is held back (not yet asked for,
+  // on its way, or failed offline); never once it runs, nor when another generator loads it with the page.
+  var standingIn = function () {
+    return material.state !== "ready" && material.state !== "none";
+  };
   var materialReady = function () {
     material.state = "ready";
     document.documentElement.classList.add("ss-material");  // site.css: the side menus' height is Material's
@@ -184,7 +189,7 @@
   // (the page's colours, the other button shown, the choice stored), so that Material starts from it.
   document.addEventListener("change", function (event) {
     var input = event.target;
-    if (material.state === "ready" || input.name !== "__palette" || !window.__md_set) return;
+    if (!standingIn() || input.name !== "__palette" || !window.__md_set) return;
     var inputs = Array.prototype.slice.call(document.querySelectorAll("[data-md-component=palette] input"));
     var index = inputs.indexOf(input);
     var media = input.getAttribute("data-md-color-media");
@@ -203,7 +208,7 @@
   var searchToggle = function () { return document.getElementById("__search"); };
   document.addEventListener("focusin", function (event) {
     var toggle = searchToggle();
-    if (material.state === "ready" || !toggle || toggle.checked || !event.target.matches
+    if (!standingIn() || !toggle || toggle.checked || !event.target.matches
         || !event.target.matches("[data-md-component=search-query]")) return;
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));
@@ -228,7 +233,7 @@
   // bundle's polyfill takes over, and unmarks on blur what was marked so.
   document.addEventListener("focusin", function (event) {
     var element = event.target;
-    if (material.state === "ready" || !element.matches) return;
+    if (!standingIn() || !element.matches) return;
     try {
       if (!element.matches(":focus-visible")) return;
     } catch (error) { return; }  // a browser without :focus-visible
@@ -237,7 +242,7 @@
   }, true);
   document.addEventListener("focusout", function (event) {
     var element = event.target;
-    if (material.state === "ready" || !element.hasAttribute || !element.hasAttribute("data-focus-visible-added")) return;
+    if (!standingIn() || !element.hasAttribute || !element.hasAttribute("data-focus-visible-added")) return;
     element.classList.remove("focus-visible");
     element.removeAttribute("data-focus-visible-added");
   }, true);
@@ -261,7 +266,7 @@
     startMaterial();
     // The search opened (its button tapped) before the bundle is there: its field takes the
     // focus at once, as Material would, so that what the reader types is not lost.
-    if (event.target.id === "__search" && event.target.checked && material.state !== "ready") {
+    if (event.target.id === "__search" && event.target.checked && standingIn()) {
       var field = document.querySelector("[data-md-component=search-query]");
       if (field) field.focus();
     }
