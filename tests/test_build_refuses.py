@@ -196,7 +196,7 @@ def test_mkdocs_serve_shows_the_refusal_in_the_terminal_and_the_browser(proposal
     page = f"http://127.0.0.1:{port}/fiches/soignant/addictions/"
     with open(log, "w", encoding="utf-8") as sink:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=proposal, stdout=sink, stderr=subprocess.STDOUT, env=_env(),
+                                  cwd=proposal, stdout=sink, stderr=subprocess.STDOUT, env=_env(PYTHONUNBUFFERED="1"),
                                   start_new_session=True)
     try:
         def output() -> str:
@@ -210,8 +210,8 @@ def test_mkdocs_serve_shows_the_refusal_in_the_terminal_and_the_browser(proposal
             assert f"({code})" in body
         assert "Le site ne peut pas être construit" in body and 'lang="fr"' in body
         assert "docs/fiches/soignant/addictions.md, ligne" in body
-        for line in lines:
-            assert line in output()
+        # The page can answer before the log reaches the file: wait for the lines, do not race.
+        assert _wait_for(lambda: all(line in output() for line in lines), 60), output()
         # 2. Fixed: the site is built and served.
         restore(proposal)
         assert _wait_for(lambda: (r := _fetch(page)) and r[0] == 200 and "Addictions" in r[1]), output()

@@ -357,7 +357,8 @@ def test_serve_keeps_the_last_good_site_and_shows_the_error(tmp_path):
     port = _free_port()
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as sink:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink, stderr=subprocess.STDOUT, env=_env())
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink, stderr=subprocess.STDOUT,
+                                  env=_env(PYTHONUNBUFFERED="1"))
     try:
         page = f"http://127.0.0.1:{port}/fiches/soignant/addictions/"
 
