@@ -138,6 +138,21 @@ def test_mkdocs_build_refuses_the_three_fake_reviews(broken, tmp_path):
     assert not (tmp_path / "out").exists()  # stopped before anything was written
 
 
+def test_the_check_beside_the_build_says_what_the_check_in_line_says(broken):
+    """`mkdocs build` runs the content check in a second process (build_errors.BackgroundCheck):
+    the same errors, the same message, as when it runs in line (`mkdocs serve`, the pre-render);
+    and the same warnings once they are fixed."""
+    from soignants.pipeline.build_errors import BackgroundCheck, ContentError, check_content
+    with pytest.raises(ContentError) as in_line:
+        check_content(broken / "docs", broken)
+    with pytest.raises(ContentError) as beside:
+        BackgroundCheck(broken / "docs", broken).result()
+    assert beside.value.problems == in_line.value.problems and len(in_line.value.problems) >= len(CODES)
+    assert str(beside.value) == str(in_line.value)
+    restore(broken)
+    assert BackgroundCheck(broken / "docs", broken).result() == check_content(broken / "docs", broken)
+
+
 def test_make_build_refuses_the_three_fake_reviews(broken):
     lines = expected_lines(broken)
     venv = ROOT / ".venv"

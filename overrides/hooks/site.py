@@ -22,7 +22,7 @@ from soignants.pipeline import (asset_manifest, build_log, build_notices, build_
                                 http_headers, material_css, minify, open_data, page_budget, prerender, regional_build,
                                 search_index, search_pagefind, service_worker, serving, template_cache, template_errors)
 from soignants.render import editions, feedback, news, sanitize
-from soignants.pipeline.build_errors import warnings_text
+from soignants.pipeline.build_errors import BackgroundCheck, check_content, warnings_text
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -37,6 +37,10 @@ _build_depth = 0
 _configured_nav: list | None = None
 _french_site: dict[str, str] = {}  # the French edition's name and address, for the feed
 _command: list[str] = []  # "build" or "serve" (on_startup): a regional edition's address and folder
+# `mkdocs build`: the content check runs in a second process from on_config to on_env (before the
+# first file is written), beside MkDocs reading the pages. `mkdocs serve` runs it in line, for its
+# error page (soignants/pipeline/serving.py).
+_background_check: list[BackgroundCheck] = []
 # What this build publishes, by hash (soignants/pipeline/asset_manifest.py); the essentials check
 # refuses any other script, style sheet, page or worker.
 _manifest = asset_manifest.Manifest()
@@ -71,14 +75,20 @@ def on_config(config):
         root = Path(config.config_file_path or ".").resolve().parent
         # A regional edition (EDITION=code, soignants/pipeline/regional_build.py), or None.
         edition = regional_build.select(root)
+        check = _start_background_check if _command[-1:] in (["build"], ["gh-deploy"]) else check_content
         try:
             warnings = serving.until_content_is_fixed(
-                lambda: prerender.prepare(config.docs_dir, root, config.extra, config_file=config.config_file_path),
+                lambda: prerender.prepare(config.docs_dir, root, config.extra, config_file=config.config_file_path,
+                                          check=check),
                 config.dev_addr, root)
+            if edition is not None:
+                regional_build.configure(config, edition, _command[-1] if _command else None, root)
         except feedback.SettingError as error:
+            _settle_background_check(error)
             raise SystemExit(str(error)) from None
-        if edition is not None:
-            regional_build.configure(config, edition, _command[-1] if _command else None, root)
+        except BaseException as error:
+            _settle_background_check(error)
+            raise
         notices = build_notices.once(build_notices.notices(root, config.site_url, config.extra))
         for text in (warnings_text(warnings), notices):  # once, in French
             if text:
@@ -107,6 +117,29 @@ def on_config(config):
     return config
 
 
+def _start_background_check(docs_dir, root) -> list:
+    _background_check[:] = [BackgroundCheck(docs_dir, root)]
+    return []  # its warnings are shown when it ends (_finish_background_check)
+
+
+def _finish_background_check() -> None:
+    """Wait for the content check: its warnings, once; its errors stop the build (ContentError)."""
+    if _background_check:
+        text = warnings_text(_background_check.pop().result())
+        if text:
+            print(text, file=sys.stderr, flush=True)
+
+
+def _settle_background_check(error: BaseException) -> None:
+    """The build stops on `error` while the content check runs: the check's French lines come
+    first, as when it ran in line (ContentError); Ctrl+C ends it at once."""
+    if isinstance(error, KeyboardInterrupt):
+        while _background_check:
+            _background_check.pop().cancel()
+    else:
+        _finish_background_check()
+
+
 def on_serve(server, config, builder):
     regional_build.watch_sources(server, config)  # a regional edition: its sources, not their copy
     # A content error while serving: the French lines in the terminal and the browser, the last
@@ -115,6 +148,8 @@ def on_serve(server, config, builder):
 
 
 def on_env(env, config, files):
+    # Every page is read and rendered, none written yet: the content check must have passed.
+    _finish_background_check()
     # Material's templates, compiled once per machine, outside the checkout: a cache inside it
     # would be code that a proposal could plant (soignants/pipeline/template_cache.py).
     cache = template_cache.bytecode_cache()
@@ -223,6 +258,8 @@ def on_build_error(error):
     global _build_depth
     page_budget.stop()
     _build_depth = 0
+    # A page that stops the build while the content check runs: the check's French lines win.
+    _settle_background_check(error)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has merged the languages' indexes (-100)
@@ -232,21 +269,57 @@ def on_post_build(config):
     if _build_depth > 0:
         return  # the English edition, built inside the French build: finish once, at the end
     site_dir = Path(config.site_dir)
+    # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back
+    # (before Pagefind reads the pages).
+    if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
+        (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
     index = site_dir / "search" / "search_index.json"
-    vocabulary = None
+    vocabulary, indexing = None, None
     if index.exists():
         vocabulary = search_index.rewrite(index, _search_docs, _keywords)
         _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         # The readers' search: Pagefind's index in fragments, over the pages just written (its
-        # folder emptied first: only what Pagefind writes there is registered as its own).
+        # folder emptied first: only what Pagefind writes there is registered as its own). It
+        # runs in its own process while we write the files it does not read, below.
         search_pagefind.clear(site_dir)
         try:
-            report = search_pagefind.build(site_dir)
+            indexing = search_pagefind.start(site_dir)
+        except search_pagefind.SearchIndexError as error:
+            raise PluginError(str(error)) from None
+    try:
+        _write_own_files(config, site_dir, vocabulary)
+    except BaseException:
+        if indexing is not None:
+            indexing.stop()
+        raise
+    if indexing is not None:
+        try:
+            report = indexing.wait()
         except search_pagefind.SearchIndexError as error:
             raise PluginError(str(error)) from None
         _manifest.add_generated_tree(site_dir, site_dir / search_pagefind.BUNDLE, "Pagefind")
         seconds = f"{report.seconds:.1f}".replace(".", ",")
         log.info("Recherche : %d pages indexées en %s s (Pagefind)", report.pages, seconds)
+    # HTTP headers for hosts that read them (_headers, .htaccess, an nginx snippet), from the
+    # pages' policy: every page's theme-script hashes, and what a <meta> cannot carry (after
+    # Pagefind: they name its folders).
+    for path in http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url):
+        _manifest.add_generated(site_dir, path, "en-têtes HTTP (soignants/pipeline/http_headers.py)")
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (site_dir / name).is_file():
+            _manifest.add_generated(site_dir, site_dir / name, "MkDocs (plan du site)")
+    if (site_dir / "404.html").exists():
+        _manifest.add_page("404.html", "404.html (gabarit de page introuvable)")
+    # A regional edition's colours: a style sheet our code wrote from editions/CODE.yml.
+    if regional_build.STYLESHEET in (config.extra_css or []):
+        _manifest.add_generated(site_dir, site_dir / regional_build.STYLESHEET, "édition régionale (couleurs)")
+    # Last: what this build publishes, by hash (scripts/check_built_site.py checks the site with it).
+    _manifest.add_theme_files()
+    _manifest.write(site_dir)
+
+
+def _write_own_files(config, site_dir: Path, vocabulary) -> None:
+    """What our code writes once the pages are: none of it is a page (Pagefind may be reading them)."""
     # Distress matched as the reader types, before the search loads: its rules, in its script.
     try:
         distress_script.write_rules(site_dir, vocabulary)
@@ -270,10 +343,6 @@ def on_post_build(config):
     # Both written by our code from a source of overrides/ and the build's data: registered as such.
     _manifest.add_generated(site_dir, site_dir / distress_script.SCRIPT, "recherche (détresse, règles de la construction)")
     _manifest.add_generated(site_dir, site_dir / service_worker.WORKER, "service worker (construction)", worker=True)
-    # HTTP headers for hosts that read them (_headers, .htaccess, an nginx snippet), from the
-    # pages' policy: every page's theme-script hashes, and what a <meta> cannot carry.
-    for path in http_headers.write(site_dir, [h for hashes in _csp_hashes.values() for h in hashes], config.site_url):
-        _manifest.add_generated(site_dir, path, "en-têtes HTTP (soignants/pipeline/http_headers.py)")
     # Open data: site/donnees/aide.json, .csv (and the schema), from data/aide.yml.
     for path in open_data.write_open_data(site_dir):
         _manifest.add_generated(site_dir, path, "données ouvertes (data/aide.yml)")
@@ -283,17 +352,3 @@ def on_post_build(config):
     except news.FeedError as error:
         raise PluginError(str(error)) from None
     _manifest.add_generated(site_dir, site_dir / "feed.xml", "flux des nouveautés")
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        if (site_dir / name).is_file():
-            _manifest.add_generated(site_dir, site_dir / name, "MkDocs (plan du site)")
-    # mkdocs-static-i18n leaves the last-built language's 404 at the root: put the French one back.
-    if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
-        (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
-    if (site_dir / "404.html").exists():
-        _manifest.add_page("404.html", "404.html (gabarit de page introuvable)")
-    # A regional edition's colours: a style sheet our code wrote from editions/CODE.yml.
-    if regional_build.STYLESHEET in (config.extra_css or []):
-        _manifest.add_generated(site_dir, site_dir / regional_build.STYLESHEET, "édition régionale (couleurs)")
-    # Last: what this build publishes, by hash (scripts/check_built_site.py checks the site with it).
-    _manifest.add_theme_files()
-    _manifest.write(site_dir)

@@ -91,23 +91,51 @@ class IndexReport:
 
 def build(site_dir, timeout: float = 600) -> IndexReport:
     """Index the built site into site_dir/pagefind/. Raises SearchIndexError."""
+    return start(site_dir).wait(timeout)
+
+
+class Indexing:
+    """Pagefind indexing the built site in its own process (start()): the build writes what
+    Pagefind does not read (scripts, style sheets, data) meanwhile, then waits for it."""
+
+    def __init__(self, site_dir: Path, command: list[str]):
+        self.site_dir = site_dir
+        self.started = time.perf_counter()
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
+            raise SearchIndexError(f"l'index de recherche n'a pas pu être construit ({error}).") from None
+
+    def stop(self) -> None:
+        """The build failed meanwhile: end Pagefind too."""
+        self.process.kill()
+        self.process.communicate()
+
+    def wait(self, timeout: float = 600) -> IndexReport:
+        """Its report once done. Raises SearchIndexError."""
+        try:
+            stdout, stderr = self.process.communicate(timeout=max(timeout - (time.perf_counter() - self.started), 1))
+        except subprocess.TimeoutExpired as error:
+            self.process.kill()
+            self.process.communicate()
+            raise SearchIndexError(f"l'index de recherche n'a pas pu être construit ({error}).") from None
+        seconds = time.perf_counter() - self.started
+        if self.process.returncode != 0:
+            raise SearchIndexError("l'index de recherche n'a pas pu être construit (Pagefind) :\n"
+                                   + (stderr or stdout).strip())
+        for name in UNUSED:
+            (self.site_dir / BUNDLE / name).unlink(missing_ok=True)
+        return IndexReport(seconds, _pages(stdout), stdout)
+
+
+def start(site_dir) -> Indexing:
+    """Start indexing the built site's pages (every page must be written). Raises SearchIndexError."""
     site_dir = Path(site_dir)
     command = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
                "--force-language", LANGUAGE]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    started = time.perf_counter()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"l'index de recherche n'a pas pu être construit ({error}).") from None
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SearchIndexError("l'index de recherche n'a pas pu être construit (Pagefind) :\n"
-                               + (done.stderr or done.stdout).strip())
-    for name in UNUSED:
-        (site_dir / BUNDLE / name).unlink(missing_ok=True)
-    return IndexReport(seconds, _pages(done.stdout), done.stdout)
+    return Indexing(site_dir, command)
 
 
 def _pages(output: str) -> int:
