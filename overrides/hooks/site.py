@@ -274,10 +274,8 @@ def on_post_build(config):
     if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
         (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
     index = site_dir / "search" / "search_index.json"
-    vocabulary, indexing = None, None
+    indexing = None
     if index.exists():
-        vocabulary = search_index.rewrite(index, _search_docs, _keywords)
-        _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         # The readers' search: Pagefind's index in fragments, over the pages just written (its
         # folder emptied first: only what Pagefind writes there is registered as its own). It
         # runs in its own process while we write the files it does not read, below.
@@ -287,6 +285,10 @@ def on_post_build(config):
         except search_pagefind.SearchIndexError as error:
             raise PluginError(str(error)) from None
     try:
+        vocabulary = None
+        if index.exists():  # the typo vocabulary and the help lines, from our pages
+            vocabulary = search_index.rewrite(index, _search_docs, _keywords)
+            _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         _write_own_files(config, site_dir, vocabulary)
     except BaseException:
         if indexing is not None:

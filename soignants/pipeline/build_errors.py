@@ -12,8 +12,10 @@ for the caller to show once, in French; they never stop a build. Under `mkdocs s
 soignants/pipeline/serving.py shows the same lines in the browser and keeps the last good site
 (the check runs before MkDocs cleans anything).
 
-`mkdocs build` on two cores runs the check in a second process (`BackgroundCheck`), while
-MkDocs reads and renders the pages; the hook waits for it before the first page is written.
+`mkdocs build` runs the check in a second process (`BackgroundCheck`) while MkDocs reads and
+renders the pages (on two cores, its time is hidden); the hook waits for it before the first file
+is written. A refused `mkdocs build` leaves its site folder empty (MkDocs has cleaned it), never a
+half-written site; `mkdocs serve` runs the check in line, for its error page.
 """
 
 from __future__ import annotations
