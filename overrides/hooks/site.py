@@ -69,9 +69,11 @@ def on_startup(command, dirty):
 def on_config(config):
     global _configured_nav
     if _build_depth == 0:  # the outer (French) build; the English one, inside it, reads the same
-        # The whole content check (scripts/lint.py's engine) runs here, before anything is read or
-        # cleaned: an error stops the build with its French lines (under `mkdocs serve`, the
-        # browser shows them and the last good site stays: soignants/pipeline/serving.py).
+        # The whole content check (scripts/lint.py's engine) starts here: an error stops the build
+        # with its French lines. Under `mkdocs serve` it runs in line, before anything is read or
+        # cleaned (the browser shows the lines and the last good site stays:
+        # soignants/pipeline/serving.py); under `mkdocs build`, in a second process until on_env,
+        # before anything is written (soignants/pipeline/build_errors.py, BackgroundCheck).
         root = Path(config.config_file_path or ".").resolve().parent
         # A regional edition (EDITION=code, soignants/pipeline/regional_build.py), or None.
         edition = regional_build.select(root)
