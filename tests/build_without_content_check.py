@@ -9,9 +9,24 @@ can build this way: the stub lives here, in the tests, not behind a setting.
 
 import sys
 
-from soignants.pipeline import prerender
+from soignants.pipeline import build_errors, prerender
 
-prerender.check_content = lambda *args, **kwargs: []
+
+class NoCheck:
+    """In place of the check `mkdocs build` runs beside the pages (build_errors.BackgroundCheck)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def result(self) -> list:
+        return []
+
+    def cancel(self) -> None:
+        pass
+
+
+prerender.check_content = lambda *args, **kwargs: []  # the check run in line (serve, pre-render)
+build_errors.BackgroundCheck = NoCheck
 
 from mkdocs.__main__ import cli  # noqa: E402
 

@@ -18,11 +18,12 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from soignants.pipeline import (asset_manifest, build_log, build_notices, build_version, csp, distress_script,
-                                http_headers, material_css, minify, open_data, page_budget, prerender, regional_build,
-                                search_index, search_pagefind, service_worker, serving, template_cache, template_errors)
+from soignants.pipeline import (asset_manifest, build_errors, build_log, build_notices, build_version, csp,
+                                distress_script, http_headers, material_css, minify, open_data, page_budget, prerender,
+                                regional_build, search_index, search_pagefind, service_worker, serving, template_cache,
+                                template_errors)
 from soignants.render import editions, feedback, news, sanitize
-from soignants.pipeline.build_errors import BackgroundCheck, check_content, warnings_text
+from soignants.pipeline.build_errors import warnings_text
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -40,7 +41,7 @@ _command: list[str] = []  # "build" or "serve" (on_startup): a regional edition'
 # `mkdocs build`: the content check runs in a second process from on_config to on_env (before the
 # first file is written), beside MkDocs reading the pages. `mkdocs serve` runs it in line, for its
 # error page (soignants/pipeline/serving.py).
-_background_check: list[BackgroundCheck] = []
+_background_check: list[build_errors.BackgroundCheck] = []
 # What this build publishes, by hash (soignants/pipeline/asset_manifest.py); the essentials check
 # refuses any other script, style sheet, page or worker.
 _manifest = asset_manifest.Manifest()
@@ -77,7 +78,7 @@ def on_config(config):
         root = Path(config.config_file_path or ".").resolve().parent
         # A regional edition (EDITION=code, soignants/pipeline/regional_build.py), or None.
         edition = regional_build.select(root)
-        check = _start_background_check if _command[-1:] in (["build"], ["gh-deploy"]) else check_content
+        check = _start_background_check if _command[-1:] in (["build"], ["gh-deploy"]) else None  # None: in line
         try:
             warnings = serving.until_content_is_fixed(
                 lambda: prerender.prepare(config.docs_dir, root, config.extra, config_file=config.config_file_path,
@@ -120,7 +121,7 @@ def on_config(config):
 
 
 def _start_background_check(docs_dir, root) -> list:
-    _background_check[:] = [BackgroundCheck(docs_dir, root)]
+    _background_check[:] = [build_errors.BackgroundCheck(docs_dir, root)]
     return []  # its warnings are shown when it ends (_finish_background_check)
 
 

@@ -125,7 +125,7 @@ def canonical_url(site_url: str, src_uri: str, lang: str = DEFAULT_LANGUAGE) -> 
 
 # --- one build's setting up -----------------------------------------------------------------
 
-def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None, config_file=None, check=check_content) -> list:
+def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None, config_file=None, check=None) -> list:
     """Before a build reads any page: stop on a refused configuration (`config_file`, when given),
     run the whole content check (build_errors.check_content: an error stops here with its French
     lines; `check`, another way to run it, e.g. started in the background by the MkDocs hook),
@@ -133,7 +133,7 @@ def prepare(docs_dir, root=PROJECT_ROOT, extra: dict | None = None, config_file=
     check's warnings, for the caller to show once."""
     if config_file:
         config_guard.stop_on_config_errors(config_file, root)
-    warnings = check(docs_dir, Path(root))
+    warnings = (check or check_content)(docs_dir, Path(root))
     feedback.settings_from(extra or {})  # raises feedback.SettingError, in French
     catalog.use_docs_dir(docs_dir)
     help_data.load_help.cache_clear()
