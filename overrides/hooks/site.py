@@ -23,7 +23,6 @@ from soignants.pipeline import (asset_manifest, build_errors, build_log, build_n
                                 regional_build, search_index, search_pagefind, service_worker, serving, template_cache,
                                 template_errors)
 from soignants.render import editions, feedback, news, sanitize
-from soignants.pipeline.build_errors import warnings_text
 
 log = logging.getLogger("mkdocs.hooks.soignants")
 _keywords: dict[str, list[str]] = {}
@@ -86,14 +85,13 @@ def on_config(config):
                 config.dev_addr, root)
             if edition is not None:
                 regional_build.configure(config, edition, _command[-1] if _command else None, root)
-        except feedback.SettingError as error:
-            _settle_background_check(error)
-            raise SystemExit(str(error)) from None
         except BaseException as error:
             _settle_background_check(error)
+            if isinstance(error, feedback.SettingError):
+                raise SystemExit(str(error)) from None
             raise
         notices = build_notices.once(build_notices.notices(root, config.site_url, config.extra))
-        for text in (warnings_text(warnings), notices):  # once, in French
+        for text in (build_errors.warnings_text(warnings), notices):  # once, in French
             if text:
                 print(text, file=sys.stderr, flush=True)
         _french_site.update(name=config.site_name, url=config.site_url or "")  # "": unknown, left out
@@ -128,7 +126,7 @@ def _start_background_check(docs_dir, root) -> list:
 def _finish_background_check() -> None:
     """Wait for the content check: its warnings, once; its errors stop the build (ContentError)."""
     if _background_check:
-        text = warnings_text(_background_check.pop().result())
+        text = build_errors.warnings_text(_background_check.pop().result())
         if text:
             print(text, file=sys.stderr, flush=True)
 
@@ -277,8 +275,9 @@ def on_post_build(config):
     if DEFAULT_LANGUAGE in _not_found_pages and (site_dir / "404.html").exists():
         (site_dir / "404.html").write_text(_not_found_pages[DEFAULT_LANGUAGE], encoding="utf-8")
     index = site_dir / "search" / "search_index.json"
+    searched = index.exists()  # Material's search plugin wrote its index (none without the plugin)
     indexing = None
-    if index.exists():
+    if searched:
         # The readers' search: Pagefind's index in fragments, over the pages just written (its
         # folder emptied first: only what Pagefind writes there is registered as its own). It
         # runs in its own process while we write the files it does not read, below.
@@ -289,7 +288,7 @@ def on_post_build(config):
             raise PluginError(str(error)) from None
     try:
         vocabulary = None
-        if index.exists():  # the typo vocabulary and the help lines, from our pages
+        if searched:  # the typo vocabulary and the help lines, from our pages
             vocabulary = search_index.rewrite(index, _search_docs, _keywords)
             _manifest.add_generated_tree(site_dir, site_dir / "search", "MkDocs et Material (index réécrit)")
         _write_own_files(config, site_dir, vocabulary)

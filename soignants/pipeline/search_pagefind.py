@@ -107,7 +107,7 @@ class Indexing:
             raise SearchIndexError(f"l'index de recherche n'a pas pu être construit ({error}).") from None
 
     def stop(self) -> None:
-        """The build failed meanwhile: end Pagefind too."""
+        """End Pagefind (the build failed meanwhile, or it took too long)."""
         self.process.kill()
         self.process.communicate()
 
@@ -116,8 +116,7 @@ class Indexing:
         try:
             stdout, stderr = self.process.communicate(timeout=max(timeout - (time.perf_counter() - self.started), 1))
         except subprocess.TimeoutExpired as error:
-            self.process.kill()
-            self.process.communicate()
+            self.stop()
             raise SearchIndexError(f"l'index de recherche n'a pas pu être construit ({error}).") from None
         seconds = time.perf_counter() - self.started
         if self.process.returncode != 0:
