@@ -8,6 +8,9 @@ tests/call_targets.py), and nothing moves once shown (no layout shift).
 One page load serves all the checks of a (page, size, scheme), to keep the suite fast; each check
 returns its problems and the test reports them all at once."""
 
+import warnings
+from urllib.parse import quote
+
 import pytest
 
 from browser_helpers import ALL_PAGES, MATERIAL_SCHEME, focus_state, scheme_of
@@ -56,8 +59,13 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
   const shifts = [];
   const observer = new PerformanceObserver(list => shifts.push(...list.getEntries()));
   observer.observe({type: "layout-shift", buffered: true});
+  // Each moved node with where it was and where it went (x, y, width, height), and the first
+  // words of its text: enough to tell, from a CI log, what moved and by how much.
+  const rect = r => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+  const named = s => !s.node ? "?" : `${s.node.className || s.node.nodeName}` +
+    ` « ${(s.node.textContent || "").replace(/\\s+/g, " ").trim().slice(0, 30)} » (${rect(s.previousRect)} → ${rect(s.currentRect)})`;
   setTimeout(() => { observer.disconnect(); resolve(shifts.filter(e => !e.hadRecentInput).map(e =>
-    `${e.value.toFixed(4)} : ${e.sources.map(s => s.node ? (s.node.className || s.node.nodeName) : "?").join(", ")}`)); }, 0);
+    `${e.value.toFixed(4)} à ${Math.round(e.startTime)} ms : ${e.sources.map(named).join(", ")}`)); }, 0);
 })"""
 
 
@@ -66,10 +74,30 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
 MAX_LAYOUT_SHIFT = 0.0005
 
 
-def check_layout_shifts(page):
+def layout_shifts(page):
     shifts = page.evaluate(LAYOUT_SHIFTS)
     total = sum(float(shift.split(" ", 1)[0]) for shift in shifts)
     return [f"décalage de mise en page {shift}" for shift in shifts] if total >= MAX_LAYOUT_SHIFT else []
+
+
+def check_layout_shifts(page, reopen):
+    """The page's layout shifts; when there are some, the page is loaded once more and only the
+    shifts seen both times fail the test. On the saturated CI machine (4 Chromiums on 2 cores), a
+    page now and then moved once in hundreds of loads and never again, which none of the same
+    loads here reproduced (7 December 2026): that one is reported as a warning, with what moved,
+    so that it is seen and not lost. A page that moves each time it loads still fails."""
+    first = layout_shifts(page)
+    if not first:
+        return []
+    again = reopen()
+    try:
+        second = layout_shifts(again)
+    finally:
+        again.close()
+    if second:
+        return first + ["au second chargement :"] + second
+    warnings.warn(f"{page.url} : décalage au premier chargement seulement : " + " ; ".join(first))
+    return []
 
 
 def check_call_links(page):
@@ -115,7 +143,8 @@ def test_page_in_a_real_browser(shared_context, site_url, open_page_in, name, si
     page, journal = open_page_in(shared_context(size, scheme), path)
     try:
         sections = {
-            "stabilité (aucun décalage)": check_layout_shifts(page),
+            "stabilité (aucun décalage)": check_layout_shifts(
+                page, lambda: open_page_in(shared_context(size, scheme), path)[0]),
             "thème de couleurs": check_scheme(page, scheme),
             "axe-core (WCAG 2.1 A/AA)": axe_violations(page),
             "bandeau d'aide": check_help_strip(page, size),
@@ -139,3 +168,34 @@ def test_page_in_a_real_browser(shared_context, site_url, open_page_in, name, si
     report = "\n".join(f"[{title}]\n  " + "\n  ".join(problems)
                        for title, problems in sections.items() if problems)
     assert not report, f"{name} ({site_url}{path}), {size}, {scheme} :\n{report}"
+
+
+# A page whose script puts a block above its text once the text has been shown: it moves at
+# each load. The same page without the script stands for a second load that did not move.
+MOVING_PAGE = """<!doctype html><html lang="fr"><body style="margin:0; padding:1px">
+<main><p style="font-size:40px">Un texte déjà affiché</p></main>
+<script>requestAnimationFrame(() => setTimeout(() => {
+  const block = document.createElement("div"); block.style.height = "300px";
+  document.querySelector("main").prepend(block); }, 100));</script></body></html>"""
+STILL_PAGE = MOVING_PAGE.split("<script>")[0] + "</body></html>"
+
+
+def _opened(context, html):
+    page = context.new_page()
+    page.goto("data:text/html;charset=utf-8," + quote(html))  # (set_content records no shift)
+    page.wait_for_timeout(400)  # the block is in
+    return page
+
+
+def test_the_stability_check_fails_a_page_that_moves_at_each_load(new_context):
+    context = new_context(**SIZES["desktop"])
+    problems = check_layout_shifts(_opened(context, MOVING_PAGE), lambda: _opened(context, MOVING_PAGE))
+    assert "au second chargement :" in problems, problems
+    assert all("décalage de mise en page" in line for line in problems if line != "au second chargement :")
+
+
+def test_the_stability_check_warns_of_a_page_that_moved_once_with_what_moved(new_context):
+    context = new_context(**SIZES["desktop"])
+    with pytest.warns(UserWarning, match="premier chargement seulement.*texte déjà affiché"):
+        problems = check_layout_shifts(_opened(context, MOVING_PAGE), lambda: _opened(context, STILL_PAGE))
+    assert problems == []
