@@ -265,7 +265,12 @@ def check_distress(ctx: Context, path: Path) -> list[Problem]:
                                     "l'expression à ne pas compter", WARNING))
     exceptions = tuple(e for e in exceptions if e)
     spellings = distress.rules(data).spellings  # SMS spellings written out, as in the search
+    every_phrase = DistressRules(tuple(words for _, words, _ in phrases), exceptions, (), spellings)
     for index, case in enumerate(data["ne_declenchent_pas"]):
+        # The query opens the card with some phrase iff it does with all of them: look for which
+        # one only then (a few hundred queries × phrases otherwise: a third of `make lint`).
+        if not distress_phrase(case["requete"], every_phrase, known):
+            continue
         for text, words, line in phrases:
             if distress_phrase(case["requete"], DistressRules((words,), exceptions, (), spellings), known):
                 problems.append(Problem(shown, lines.line(("ne_declenchent_pas", index, "requete")), "exemple-declenche",

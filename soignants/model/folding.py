@@ -11,6 +11,7 @@ Two consumers, which must agree to the letter:
   every query of the relevance suite and every distress phrase.
 """
 
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -73,6 +74,7 @@ def _apply(word: str, rules) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back: the content check, the vocabulary, the typo rules
 def light_stem(word: str) -> str:
     """The prefix shared by the usual forms of a folded French word (see the rules above).
     Words with digits and words of four letters or fewer are left alone."""
