@@ -7,7 +7,7 @@ pass notices duplicated keys, which PyYAML would otherwise silently resolve to t
 
 import yaml
 
-from ..model.yamlfile import TextDateLoader, check_bounded
+from ..model.yamlfile import FastTextDateLoader, TextDateLoader, check_bounded
 
 
 class YamlLines:
@@ -74,7 +74,16 @@ def load_with_lines(text: str, first_line: int = 1, root_line: int | None = None
     Raises yaml.YAMLError on broken YAML, like the loader the build uses (same class).
     """
     check_bounded(text)
-    loader = TextDateLoader(text)
+    try:
+        return _load(FastTextDateLoader, text, first_line, root_line)
+    except yaml.YAMLError:
+        # libyaml's nodes have the same lines, but its errors are worded otherwise: a broken text
+        # is read again by the pure-Python parser, whose messages lint translates.
+        return _load(TextDateLoader, text, first_line, root_line)
+
+
+def _load(loader_class, text: str, first_line: int, root_line: int | None):
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
