@@ -1,28 +1,20 @@
 #!/usr/bin/env bash
 # The browser tests need Debian's Chromium at /usr/bin/chromium (Playwright's own browser
-# download is not used), and run in its headless shell (/usr/bin/chromium-headless-shell, the
-# same Chromium built for headless use, half the CPU: soignants/tools/chromium.py) when it is
-# there. Install both when one is missing and we can; otherwise say how, and fail.
+# download is not used). Install it when missing and we can; otherwise say how, and fail.
 set -euo pipefail
-PACKAGES="chromium chromium-headless-shell"
-if [ -x /usr/bin/chromium-headless-shell ] && { command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; }; then
+if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installation de Chromium (apt-get install $PACKAGES)…"
+  echo "Installation de Chromium (apt-get install chromium)…"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   exit 0
 fi
 if command -v sudo >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-  echo "Installation de Chromium avec sudo (apt-get install $PACKAGES)…"
+  echo "Installation de Chromium avec sudo (apt-get install chromium)…"
   sudo apt-get update -qq
-  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PACKAGES >/dev/null
-  exit 0
-fi
-# Without a way to install: the full browser alone runs the tests too (more slowly).
-if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
-  echo "chromium-headless-shell manque : les tests tournent dans le Chromium complet, plus lentement." >&2
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   exit 0
 fi
 echo "Chromium est nécessaire pour les tests dans le navigateur : installez le paquet « chromium »" >&2

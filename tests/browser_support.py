@@ -1,6 +1,6 @@
 """One Chromium for the whole test session, and what every test that drives it shares.
 
-Debian's Chromium, its headless shell when installed (or the one named by CHROMIUM_PATH), never Playwright's own download. A missing
+Debian's Chromium (or the one named by CHROMIUM_PATH), never Playwright's own download. A missing
 or broken Chromium fails the tests with a message that says what to install: these tests are
 never skipped. Playwright's sync API allows one instance per thread, so there is exactly one, on
 the main thread: the session's `browser` fixture (tests/conftest.py), used by tests/browser,
@@ -21,7 +21,7 @@ import shutil
 
 import pytest
 
-from soignants.tools.chromium import CHROMIUM_ARGS, FULL_CHROMIUM, HEADLESS_SHELL, QuietHandler  # noqa: F401 - shared with the bench
+from soignants.tools.chromium import CHROMIUM_ARGS, QuietHandler  # noqa: F401 - shared with the bench
 
 try:
     from playwright.sync_api import Error as PlaywrightError, sync_playwright
@@ -29,8 +29,7 @@ except ImportError:  # the test extra is not installed: say so in the failure, n
     sync_playwright = None
     PlaywrightError = Exception
 
-HOW_TO_INSTALL = ("Installez les paquets « chromium » et « chromium-headless-shell » de la distribution "
-                  "(bash scripts/ensure_chromium.sh), "
+HOW_TO_INSTALL = ("Installez le paquet « chromium » de la distribution (bash scripts/ensure_chromium.sh), "
                   "ou indiquez le chemin du navigateur dans la variable CHROMIUM_PATH.")
 
 LOCAL_HOST = "127.0.0.1"
@@ -55,12 +54,11 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def chromium_path() -> str | None:
-    """CHROMIUM_PATH when set (and then only it), else Debian's Chromium: its headless shell
-    when installed (half the CPU: soignants/tools/chromium.py), else the full browser."""
+    """CHROMIUM_PATH when set (and then only it), else Debian's Chromium."""
     if os.environ.get("CHROMIUM_PATH"):
         candidates = [os.environ["CHROMIUM_PATH"]]
     else:
-        candidates = [HEADLESS_SHELL, FULL_CHROMIUM, shutil.which("chromium"), shutil.which("chromium-browser")]
+        candidates = ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
     return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
 
 

@@ -6,16 +6,9 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-import os
 import threading
 
-# Debian's « chromium-headless-shell » is the same Chromium built for headless use only (what
-# Playwright itself runs headless): for the same pages checked by axe, it took 3.6 s of CPU where
-# the full browser took 6.5 s (12 fiches, 2 runs each, 7 December 2026), and the test suite's
-# browser checks are bound by CPU. The full browser when the shell is not installed.
-HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
-FULL_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM = HEADLESS_SHELL if os.access(HEADLESS_SHELL, os.X_OK) else FULL_CHROMIUM
+CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
