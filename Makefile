@@ -18,8 +18,9 @@ SITE_DIR ?= $(if $(EDITION),site-$(EDITION),site)
 EDITIONS := $(sort $(basename $(notdir $(wildcard editions/*.yml))))
 
 # Our modules compiled once, as pip compiles the packages it installs: where PYTHONDONTWRITEBYTECODE
-# is set (CI images often do), each of the suite's builds and checks compiled them again, about
-# 0.3 s of CPU for the content check alone (7 December 2026). Only what changed is compiled.
+# is set (as in the image this project is checked on), each of the suite's builds and checks
+# compiled them again, about 0.3 s of CPU for the content check alone (7 December 2026). Only
+# what changed is compiled.
 COMPILE = $(BIN)/python -m compileall -q soignants overrides/hooks scripts
 
 # Serve the site at http://127.0.0.1:8000, rebuilding on every change.
