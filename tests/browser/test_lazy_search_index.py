@@ -6,6 +6,7 @@ is itself loaded on the reader's first gesture (chargement-differe.js)."""
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 import pytest
 
 from browser_helpers import FICHE, SEARCH_RESULT_TIMEOUT_MS
@@ -50,4 +51,30 @@ def test_index_waits_for_the_reader_to_open_the_search(fresh_context, open_page_
     assert all(re.search(r"/(search|pagefind)/[^/]+(/[^/]+)?$|/search-soignants\.js$"
                          r"|/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", url) for url in searched), searched
     assert sum("/assets/javascripts/bundle." in url for url in searched) == 1, searched
+    assert journal.problems() == []
+
+
+def test_the_engine_starts_while_materials_bundle_is_on_its_way(fresh_context, open_page_in):
+    """Opening the search fetches the site's engine (Pagefind's code and WebAssembly) at once,
+    not once Material's bundle has come and asked for the rules file: on a slow phone, the first
+    query waited for the three one after the other. Here the bundle is held back until the engine
+    has been asked for, then let through: the search answers as usual."""
+    context = fresh_context("desktop", "light")
+    held = []
+    context.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
+    page, journal = open_page_in(context, FICHE)
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-search__input").click()
+    try:
+        try:
+            page.wait_for_event("request", lambda request: request.url.endswith("/pagefind/pagefind.js"),
+                                timeout=SEARCH_RESULT_TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            pytest.fail("le moteur de recherche n'est pas demandé tant que le script de Material n'est pas là")
+        assert held and index_requests(journal) == [], "le moteur a attendu le script de Material et ses règles"
+    finally:
+        for route in held:
+            route.continue_()
+    page.keyboard.type("burnout")
+    page.wait_for_selector(".md-search-result__item", timeout=SEARCH_RESULT_TIMEOUT_MS)
     assert journal.problems() == []

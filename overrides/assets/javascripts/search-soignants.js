@@ -168,6 +168,13 @@
     return pagefindLoad;
   }
 
+  // The engine started once (its code, its WebAssembly, the list of its index: Pagefind's init).
+  var engineStarted = null;
+  function startEngine() {
+    if (!engineStarted) engineStarted = pagefind().then(function (engine) { return engine.init(); });
+    return engineStarted;
+  }
+
   // fn(item) for each item, one after the other (Pagefind's searches, run together, can answer
   // each other's questions), then the list of the answers.
   function inTurn(items, fn) {
@@ -438,6 +445,7 @@
       freshTag = String(Date.now());
       return pagefind().then(function (engine) { return engine.destroy(); }, function () {}).then(function () {
         pagefindLoad = null;
+        engineStarted = null;
         return attempt(query);
       });
     });
@@ -488,8 +496,8 @@
         console.warn("search-soignants : réglages de recherche illisibles", error);
         return;
       }
-      // The reader has opened the search: start the engine (its code and WebAssembly) now.
-      pagefind().then(function (engine) { return engine.init(); }).catch(function (error) {
+      // The reader has opened the search: the engine (its code and WebAssembly) is starting.
+      startEngine().catch(function (error) {
         console.warn("search-soignants : moteur de recherche indisponible", error);
         unavailable();
       });
@@ -654,6 +662,11 @@
   function start() {
     watchResults();
     watchNoResult();
+    // This file is fetched when the reader opens the search (chargement-differe.js): start the
+    // engine now, while Material's bundle and the rules file arrive, not once they have (the first
+    // query waited for the three, one after the other). Once the page is whole: its settings give
+    // the site's root. A failure is said when the rules are read (SETUP, above).
+    startEngine().catch(function () {});
   }
 
   if (document.readyState === "loading") {
