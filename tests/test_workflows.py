@@ -5,9 +5,11 @@
   in the deploy job, which alone gets `pages: write` and `id-token: write`;
 - publication waits for `make test` on the same commit (GitHub: verifier -> construire ->
   publier; GitLab: pages needs verifier);
-- Python packages come from hashed locks that agree with constraints.txt.
+- Python packages come from hashed locks that agree with constraints.txt, and Zensical's lock has
+  every package the pre-render's extension imports.
 """
 
+from importlib.metadata import packages_distributions
 from pathlib import Path
 import json
 import re
@@ -15,8 +17,11 @@ import shutil
 import subprocess
 import sys
 
+import grimp
 import pytest
 import yaml
+
+from soignants.pipeline.prerender import SANITIZE_EXTENSION
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -286,6 +291,27 @@ def test_the_locks_cover_the_constraints_and_the_installers():
     for name, version in re.findall(r'^\s*"([\w.-]+)==([^"]+)"', pyproject, re.MULTILINE):
         assert test[normalise(name)] == version, f"pyproject.toml épingle {name}=={version}"
 
+
+def third_party_imports(module: str) -> set[str]:
+    """The packages outside ours and the standard library that `module` needs, by import name,
+    through every module of ours it imports (grimp, import-linter's graph: « upstream »)."""
+    graph = grimp.build_graph("soignants", include_external_packages=True, cache_dir=None)
+    return {name for name in graph.find_upstream_modules(module)
+            if not name.startswith("soignants") and name not in sys.stdlib_module_names and name != "__future__"}
+
+
+def test_zensicals_lock_has_every_package_the_pre_renders_extension_imports():
+    """The pre-rendered copy runs our sanitising extension inside Zensical's own virtualenv: a
+    package it imports, directly or through our modules, missing from requirements/zensical.txt
+    stops `make build-zensical` (it did, unseen, from 6 to 7 December 2026: lxml)."""
+    imported = third_party_imports(SANITIZE_EXTENSION)
+    assert {"markdown", "nh3", "lxml"} <= imported  # nh3 and lxml through render/sanitize.py
+    distributions = packages_distributions()
+    locked = pins(LOCKS["zensical"].read_text(encoding="utf-8"))
+    missing = [f"{name} (paquet {', '.join(distributions.get(name, [name]))})" for name in sorted(imported)
+               if not any(normalise(d) in locked for d in distributions.get(name, [name]))]
+    assert not missing, (f"requirements/zensical.txt n'a pas : {' ; '.join(missing)} (importés par "
+                         f"{SANITIZE_EXTENSION}) — ajoutez-les à requirements/zensical.in, puis make lock")
 
 def test_make_installs_only_from_the_locks():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")

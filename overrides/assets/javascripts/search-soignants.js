@@ -496,7 +496,7 @@
         console.warn("search-soignants : réglages de recherche illisibles", error);
         return;
       }
-      // The reader has opened the search: the engine (its code and WebAssembly) is starting.
+      // The engine has been starting since this file came (start(), below): say it if it cannot.
       startEngine().catch(function (error) {
         console.warn("search-soignants : moteur de recherche indisponible", error);
         unavailable();
